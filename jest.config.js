@@ -1,0 +1,25 @@
+// Two projects so that fast unit tests and slow end-to-end tests (real terraform, real local cloud) are
+// separate but both run in `npm test`.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      // Terraform runs are slow; a single worker keeps two cores from thrashing and keeps timings honest.
+      maxWorkers: 1,
+      testTimeout: 180000,
+    },
+  ],
+};

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * The error-code table of the API contract: every code the API can answer, with its HTTP status.
+ * One table, so the cloud, the client and the docs cannot disagree about a code.
+ */
+export const ERROR_CODES = {
+  invalid_request: 400,
+  authentication_failed: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  resource_in_use: 409,
+  idempotency_key_reused: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limit_exceeded: 429,
+  server_error: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const errorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
+
+/** `details` of a field error: which request field, and why it was refused. */
+export const fieldErrorDetailsSchema = z.object({
+  field: z.string(),
+  reason: z.string(),
+});
+
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+  request_id: z.string().startsWith('req_'),
+});
+
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
