@@ -1,6 +1,6 @@
 // Two projects so that fast unit tests and slow end-to-end tests (real terraform, real local cloud) are
 // separate but both run in `npm test`.
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './value';
+export * from './codec';
+export * from './equality';
+export { MsgpackError } from './msgpack';
