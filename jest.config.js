@@ -17,8 +17,6 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      // Terraform runs are slow; a single worker keeps two cores from thrashing and keeps timings honest.
-      maxWorkers: 1,
       testTimeout: 180000,
     },
   ],
