@@ -1,0 +1,5 @@
+import type { CommandTableEntry } from '../command';
+import { providerCommands } from './provider';
+
+/** Every lyctl command, in the order `lyctl --help` lists them. A new command file adds its entry here. */
+export const COMMANDS: readonly CommandTableEntry[] = [providerCommands];
