@@ -1,0 +1,221 @@
+import type { ErrorCode } from '../api';
+
+/** Where an error came from: the response (if any answered) and the underlying failure. */
+export interface ErrorOrigin {
+  requestId?: string;
+  status?: number;
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/**
+ * Every error the client throws is a `LightyearError` with a stable `code`, so callers branch on `code` (or
+ * `instanceof`) and never on message text. Messages are one readable line: lyctl and the Terraform provider
+ * show them as they are.
+ */
+export abstract class LightyearError extends Error {
+  abstract readonly code: string;
+  /** The `X-Request-Id` of the response this error came from, for support; absent when nothing answered. */
+  readonly requestId: string | undefined;
+  /** The HTTP status of the response this error came from; absent when nothing answered. */
+  readonly status: number | undefined;
+  /** How long the response's `Retry-After` asked to wait, in ms, as of its arrival. */
+  readonly retryAfterMs: number | undefined;
+
+  protected constructor(message: string, fields: ErrorOrigin = {}) {
+    super(oneLine(message), fields.cause === undefined ? undefined : { cause: fields.cause });
+    this.name = new.target.name;
+    this.requestId = fields.requestId;
+    this.status = fields.status;
+    this.retryAfterMs = fields.retryAfterMs;
+  }
+
+  /** A plain, secret-free summary for logs and `--json` output. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      status: this.status,
+      requestId: this.requestId,
+    };
+  }
+}
+
+/** The options given to `new LightyearClient()` cannot work (bad endpoint, plain HTTP to a remote host, no key). */
+export class LightyearConfigError extends LightyearError {
+  readonly code = 'invalid_config';
+
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** A call was made with an argument that cannot form a request (an empty id would address the whole list). */
+export class LightyearArgumentError extends LightyearError {
+  readonly code = 'invalid_argument';
+
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export interface ApiErrorFields extends ErrorOrigin {
+  code: ErrorCode;
+  message: string;
+  status: number;
+  details?: Record<string, unknown>;
+  field?: string;
+  reason?: string;
+}
+
+/** The API answered with its error envelope. `code` is the API's own error code. */
+export class LightyearApiError extends LightyearError {
+  readonly code: ErrorCode;
+  declare readonly status: number;
+  /** The request field a 400 `invalid_request` is about, when the API named one. */
+  readonly field: string | undefined;
+  /** Why that field was refused. */
+  readonly reason: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+  /** The message exactly as the API wrote it, without the code/status/request-id suffix. */
+  readonly apiMessage: string;
+
+  constructor(fields: ApiErrorFields) {
+    const where = fields.field === undefined ? '' : ` on ${fields.field}`;
+    const request = fields.requestId === undefined ? '' : `, request ${fields.requestId}`;
+    super(`${fields.message} (${fields.code}${where}, HTTP ${fields.status}${request})`, fields);
+    this.code = fields.code;
+    this.field = fields.field;
+    this.reason = fields.reason;
+    this.details = fields.details;
+    this.apiMessage = oneLine(fields.message);
+  }
+
+  get isNotFound(): boolean {
+    return this.code === 'not_found';
+  }
+
+  /** Any 409: a plain conflict, a resource still in use, or an idempotency key reused with another body. */
+  get isConflict(): boolean {
+    return this.status === 409;
+  }
+
+  get isInvalidRequest(): boolean {
+    return this.code === 'invalid_request';
+  }
+
+  get isUnauthorized(): boolean {
+    return this.code === 'authentication_failed';
+  }
+
+  get isForbidden(): boolean {
+    return this.code === 'forbidden';
+  }
+
+  get isRateLimited(): boolean {
+    return this.code === 'rate_limit_exceeded';
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), field: this.field, reason: this.reason, details: this.details };
+  }
+}
+
+export interface ConnectionErrorFields {
+  /** The low-level cause: `ECONNRESET`, `UND_ERR_SOCKET`, `timeout`, `DEPTH_ZERO_SELF_SIGNED_CERT`, ... */
+  reason: string;
+  /** Whether trying again may succeed (a reset may; a certificate the client does not trust will not). */
+  transient: boolean;
+  /** False only when the request certainly never reached the server (refused, connect timeout, DNS). */
+  mayHaveReachedServer: boolean;
+  /** How many attempts were made before giving up. */
+  attempts: number;
+  cause?: unknown;
+}
+
+/**
+ * The API could not be reached or the connection broke (refused, reset, closed, timed out, TLS refused), and
+ * retrying did not help or was not safe.
+ */
+export class LightyearConnectionError extends LightyearError {
+  readonly code = 'connection_failed';
+  readonly reason: string;
+  readonly transient: boolean;
+  readonly mayHaveReachedServer: boolean;
+  readonly attempts: number;
+  /** The message without the attempt count, so a retry can restate it. */
+  private readonly description: string;
+
+  constructor(description: string, fields: ConnectionErrorFields) {
+    const tries = fields.attempts > 1 ? ` (gave up after ${fields.attempts} attempts)` : '';
+    super(`${description}${tries}`, fields);
+    this.description = description;
+    this.reason = fields.reason;
+    this.transient = fields.transient;
+    this.mayHaveReachedServer = fields.mayHaveReachedServer;
+    this.attempts = fields.attempts;
+  }
+
+  /** The same failure, restated as the last of `attempts` tries. */
+  afterAttempts(attempts: number): LightyearConnectionError {
+    return new LightyearConnectionError(this.description, {
+      reason: this.reason,
+      transient: this.transient,
+      mayHaveReachedServer: this.mayHaveReachedServer,
+      attempts,
+      cause: this.cause,
+    });
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason, attempts: this.attempts };
+  }
+}
+
+/** The call was cancelled through an AbortSignal (the client's or the call's own) before it finished. */
+export class LightyearAbortedError extends LightyearError {
+  readonly code = 'aborted';
+
+  constructor(message = 'the request was aborted') {
+    super(message);
+  }
+}
+
+/**
+ * The server answered, but not with what the contract promises: a body that is not JSON, does not match the
+ * schema, an error status without the error envelope (a proxy's HTML page), or an unexpected status.
+ */
+export class LightyearInvalidResponseError extends LightyearError {
+  readonly code = 'invalid_response';
+
+  constructor(message: string, fields: ErrorOrigin & { status: number }) {
+    super(message, fields);
+  }
+}
+
+/** `waitFor` gave up: the awaited state did not come within the timeout. */
+export class LightyearWaitTimeoutError extends LightyearError {
+  readonly code = 'wait_timeout';
+
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export function isLightyearError(err: unknown): err is LightyearError {
+  return err instanceof LightyearError;
+}
+
+export function isApiError(err: unknown, code?: ErrorCode): err is LightyearApiError {
+  return err instanceof LightyearApiError && (code === undefined || err.code === code);
+}
+
+/** True for a 404 `not_found`: what a Terraform read uses to drop a resource deleted outside Terraform. */
+export function isNotFoundError(err: unknown): err is LightyearApiError {
+  return isApiError(err, 'not_found');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

@@ -1,0 +1,89 @@
+import { LightyearConnectionError } from '../errors';
+
+interface FailureKind {
+  /** Reads as "could not reach <endpoint>: <what>". */
+  what: string;
+  transient: boolean;
+  mayHaveReachedServer: boolean;
+}
+
+/** Failures before a byte of the request left: safe to retry for any request, even a non-idempotent one. */
+const NOT_SENT: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+  EAI_AGAIN: 'DNS lookup failed temporarily',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
+/** Failures after the request may have been read by the server: it may or may not have acted on it. */
+const MAYBE_SENT: Record<string, string> = {
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection closed while sending',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'connection closed by the server',
+  UND_ERR_CLOSED: 'connection closed',
+  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for the response headers',
+  UND_ERR_BODY_TIMEOUT: 'timed out reading the response body',
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'response cut short',
+};
+
+/** TLS refusals: retrying cannot help, the caller has to trust the certificate (option `ca`) or fix the host. */
+const TLS_HINT =
+  'the server certificate is not trusted (pass its CA as the ca option, e.g. for a local cloud on --tls)';
+const TLS: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: TLS_HINT,
+  SELF_SIGNED_CERT_IN_CHAIN: TLS_HINT,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: TLS_HINT,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: TLS_HINT,
+  UNABLE_TO_GET_ISSUER_CERT: TLS_HINT,
+  CERT_HAS_EXPIRED: 'the server certificate has expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not name this host',
+  EPROTO: 'TLS handshake failed (is the server speaking plain http?)',
+};
+
+function kindOf(code: string | undefined): FailureKind {
+  if (code !== undefined) {
+    const notSent = NOT_SENT[code];
+    if (notSent !== undefined) return { what: notSent, transient: true, mayHaveReachedServer: false };
+    const maybeSent = MAYBE_SENT[code];
+    if (maybeSent !== undefined) return { what: maybeSent, transient: true, mayHaveReachedServer: true };
+    const tls = TLS[code];
+    if (tls !== undefined) return { what: tls, transient: false, mayHaveReachedServer: false };
+    if (code === 'ENOTFOUND') return { what: 'no such host', transient: false, mayHaveReachedServer: false };
+  }
+  return { what: 'request failed', transient: false, mayHaveReachedServer: true };
+}
+
+/** Finds the system or undici error code on an error or anywhere along its `cause` chain. */
+function errorCode(err: unknown): string | undefined {
+  for (let current = err, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+/** Describes a failed exchange with the server as a typed connection error. */
+export function toConnectionError(err: unknown, endpointHref: string): LightyearConnectionError {
+  const code = errorCode(err);
+  const kind = kindOf(code);
+  const suffix = code === undefined ? '' : ` (${code})`;
+  return new LightyearConnectionError(`could not reach ${endpointHref}: ${kind.what}${suffix}`, {
+    reason: code ?? 'unknown',
+    transient: kind.transient,
+    mayHaveReachedServer: kind.mayHaveReachedServer,
+    attempts: 1,
+    cause: err,
+  });
+}
+
+export function timeoutError(endpointHref: string, timeoutMs: number): LightyearConnectionError {
+  return new LightyearConnectionError(`no complete answer from ${endpointHref} within ${timeoutMs} ms`, {
+    reason: 'timeout',
+    transient: true,
+    mayHaveReachedServer: true,
+    attempts: 1,
+  });
+}
