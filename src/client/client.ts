@@ -107,9 +107,9 @@ export class LightyearClient implements ApiRequester {
     });
   }
 
-  /** Closes idle connections; calls after this fail. */
+  /** Closes the connections; calls after this fail. Closing twice is harmless. */
   async close(): Promise<void> {
-    await this.#dispatcher.close();
+    if (!this.#dispatcher.closed && !this.#dispatcher.destroyed) await this.#dispatcher.close();
   }
 
   [inspect.custom](): string {

@@ -22,7 +22,6 @@ const MAYBE_SENT: Record<string, string> = {
   EPIPE: 'connection closed while sending',
   ETIMEDOUT: 'connection timed out',
   UND_ERR_SOCKET: 'connection closed by the server',
-  UND_ERR_CLOSED: 'connection closed',
   UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for the response headers',
   UND_ERR_BODY_TIMEOUT: 'timed out reading the response body',
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'response cut short',
@@ -51,16 +50,23 @@ function kindOf(code: string | undefined): FailureKind {
     const tls = TLS[code];
     if (tls !== undefined) return { what: tls, transient: false, mayHaveReachedServer: false };
     if (code === 'ENOTFOUND') return { what: 'no such host', transient: false, mayHaveReachedServer: false };
+    if (code === 'UND_ERR_CLOSED' || code === 'UND_ERR_DESTROYED') {
+      return { what: 'the client was closed', transient: false, mayHaveReachedServer: false };
+    }
   }
   return { what: 'request failed', transient: false, mayHaveReachedServer: true };
 }
 
-/** Finds the system or undici error code on an error or anywhere along its `cause` chain. */
+/**
+ * Finds the system or undici error code on an error or anywhere along its `cause` chain. Duck-typed on purpose:
+ * errors from Node's core may come from another realm (jest's sandbox), where `instanceof Error` is false.
+ */
 function errorCode(err: unknown): string | undefined {
-  for (let current = err, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
+  let current: unknown = err;
+  for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
     if (typeof code === 'string') return code;
-    current = current.cause;
+    current = cause;
   }
   return undefined;
 }

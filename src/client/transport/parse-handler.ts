@@ -58,7 +58,8 @@ function errorFromResponse(
   }
   const envelope = errorEnvelopeSchema.safeParse(json);
   if (!envelope.success) {
-    const snippet = raw.text.trim().slice(0, 80);
+    // Redact before cutting: a cut through the middle of a secret would leave a fragment the redactor misses.
+    const snippet = redact(raw.text).trim().slice(0, 80);
     const body =
       snippet === '' ? 'an empty body' : `a body that is not a LightYear error: ${JSON.stringify(snippet)}`;
     return new LightyearInvalidResponseError(
