@@ -21,10 +21,33 @@ export const ID_PREFIXES = {
   request: 'req',
 } as const;
 
-/** Query parameters every list endpoint takes. */
-export const listQuerySchema = z.object({
-  per_page: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().min(1).optional(),
+export const PER_PAGE_MIN = 1;
+export const PER_PAGE_MAX = 500;
+export const PER_PAGE_DEFAULT = 100;
+
+/**
+ * `per_page` arrives as a query string but typed clients pass a number, so both spellings are accepted.
+ * Strings must be plain decimal digits: `z.coerce` would also take `0x10`, `1e2` and `""`, which hide typos.
+ */
+const PER_PAGE_REASON = `must be a whole number from ${PER_PAGE_MIN} to ${PER_PAGE_MAX}`;
+const perPageSchema = z
+  .union([z.number(), z.string().regex(/^[0-9]{1,9}$/, PER_PAGE_REASON)], { error: PER_PAGE_REASON })
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .int(PER_PAGE_REASON)
+      .min(PER_PAGE_MIN, `must be at least ${PER_PAGE_MIN}`)
+      .max(PER_PAGE_MAX, `must be at most ${PER_PAGE_MAX}`),
+  );
+
+/**
+ * Query parameters every list endpoint takes. Strict, like request bodies: a misspelt parameter
+ * (`perpage`, `sort_by`) is refused rather than silently ignored.
+ */
+export const listQuerySchema = z.strictObject({
+  per_page: perPageSchema.default(PER_PAGE_DEFAULT),
+  cursor: z.string().min(1).max(1024).optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 

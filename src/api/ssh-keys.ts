@@ -31,7 +31,8 @@ export type UpdateSshKeyRequest = z.infer<typeof updateSshKeyRequestSchema>;
 export const sshKeyResponseSchema = z.object({ ssh_key: sshKeySchema });
 
 export const listSshKeysQuerySchema = listQuerySchema.extend({
-  name: z.string().optional(),
+  /** Exact match on the (trimmed) name. */
+  name: z.string().min(1).max(255).optional(),
   sort: z.enum(['created_at', 'name']).default('created_at'),
 });
 export type ListSshKeysQuery = z.input<typeof listSshKeysQuerySchema>;

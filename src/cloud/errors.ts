@@ -1,0 +1,114 @@
+import { ERROR_CODES, type ErrorCode } from '../api';
+
+/**
+ * An error the cloud answers with: the contract's `code` (its HTTP status comes from the one table in
+ * src/api/errors.ts), a message for people and structured `details` for programs. Anything thrown that is
+ * not an ApiError becomes a 500 `server_error` whose message reveals nothing internal.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  /** Extra response headers the error needs (`Allow`, `Retry-After`, ...). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Readonly<Record<string, unknown>>,
+    headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+    this.status = ERROR_CODES[code];
+    this.headers = headers;
+  }
+}
+
+/** One refused request field, in the words the Terraform provider shows under the attribute. */
+export interface FieldError {
+  /** Path of the field: `name`, `per_page`, `inbound_rules[0].ports`. */
+  readonly field: string;
+  /** What is wrong with it, as a sentence fragment that stands on its own. */
+  readonly reason: string;
+}
+
+/** 400 `invalid_request`. */
+export class InvalidRequestError extends ApiError {
+  constructor(message: string, details?: Readonly<Record<string, unknown>>) {
+    super('invalid_request', message, details);
+  }
+
+  /**
+   * A field error: `details.field` and `details.reason` name the first problem; when there are more, all of
+   * them are listed in `details.errors` so a client can show every one at once.
+   */
+  static forFields(errors: readonly [FieldError, ...FieldError[]]): InvalidRequestError {
+    const [first] = errors;
+    const details: Record<string, unknown> = { field: first.field, reason: first.reason };
+    if (errors.length > 1) details.errors = errors.map((e) => ({ field: e.field, reason: e.reason }));
+    const more =
+      errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+    return new InvalidRequestError(`Invalid ${first.field}: ${first.reason}${more}.`, details);
+  }
+
+  static forField(field: string, reason: string): InvalidRequestError {
+    return InvalidRequestError.forFields([{ field, reason }]);
+  }
+}
+
+/** 401 `authentication_failed`. The message never echoes the presented credential. */
+export class AuthenticationFailedError extends ApiError {
+  constructor(message: string) {
+    super('authentication_failed', message, undefined, { 'WWW-Authenticate': 'Bearer realm="lightyear"' });
+  }
+}
+
+/** 403 `forbidden`: the key is valid but lacks the permission the route needs. */
+export class ForbiddenError extends ApiError {
+  constructor(message: string, details?: Readonly<Record<string, unknown>>) {
+    super('forbidden', message, details);
+  }
+}
+
+/** 404 `not_found`: an unknown resource, or a path no route serves. */
+export class NotFoundError extends ApiError {
+  constructor(
+    message: string,
+    details?: Readonly<Record<string, unknown>>,
+    headers?: Record<string, string>,
+  ) {
+    super('not_found', message, details, headers);
+  }
+}
+
+/** 409 `conflict`: the request clashes with the current state (a duplicate, a wrong state). */
+export class ConflictError extends ApiError {
+  constructor(message: string, details?: Readonly<Record<string, unknown>>) {
+    super('conflict', message, details);
+  }
+}
+
+/** 413 `payload_too_large`. */
+export class PayloadTooLargeError extends ApiError {
+  constructor(limitBytes: number) {
+    super('payload_too_large', `The request body is larger than the limit of ${limitBytes} bytes.`, {
+      limit_bytes: limitBytes,
+    });
+  }
+}
+
+/** 415 `unsupported_media_type`. */
+export class UnsupportedMediaTypeError extends ApiError {
+  constructor(message: string) {
+    super('unsupported_media_type', message, { expected: 'application/json' });
+  }
+}
+
+/** 500 `server_error`: the cloud failed; the cause goes to the log, never to the client. */
+export class ServerError extends ApiError {
+  constructor() {
+    super(
+      'server_error',
+      'The server failed to handle the request; it has been logged under the request id.',
+    );
+  }
+}

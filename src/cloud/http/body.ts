@@ -1,0 +1,71 @@
+import type { IncomingMessage } from 'node:http';
+import { InvalidRequestError, PayloadTooLargeError } from '../errors';
+
+/** The contract's limit on request bodies. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Methods whose requests carry a JSON body; the others' bodies are ignored. */
+export const METHODS_WITH_BODY: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
+
+/** Whether the request announces a body (a non-zero Content-Length, or chunked transfer). */
+export function announcesBody(req: IncomingMessage): boolean {
+  if (req.headers['transfer-encoding'] !== undefined) return true;
+  const length = req.headers['content-length'];
+  return length !== undefined && Number(length) > 0;
+}
+
+/**
+ * Reads and parses a JSON body: 413 as soon as it passes the limit (counted as it streams, since a
+ * chunked body has no Content-Length to check up front), 400 when it is not UTF-8 or not JSON.
+ * Returns undefined for an empty body.
+ */
+export async function readJsonBody(req: IncomingMessage, limitBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const raw = await readRaw(req, limitBytes);
+  if (raw.length === 0) return undefined;
+  return parseJson(raw);
+}
+
+function readRaw(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= limitBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      // Keep draining without storing: destroying the request would reset the socket before the client
+      // reads the 413, and the reply asks the client to close the connection anyway.
+      req.off('data', onData);
+      req.resume();
+      reject(new PayloadTooLargeError(limitBytes));
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks, size)));
+    req.once('error', reject);
+    // A client that disconnects mid-body emits neither 'end' nor always 'error'; settle so nothing waits forever.
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('the client closed the connection before sending the whole body'));
+    });
+  });
+}
+
+function parseJson(raw: Buffer): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    throw new InvalidRequestError('The request body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    // JSON.parse quotes the offending input in its message; only the position goes back, never the body.
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+    throw new InvalidRequestError(
+      `The request body is not valid JSON${position === undefined ? '' : ` (error at position ${position})`}.`,
+      position === undefined ? undefined : { position: Number(position) },
+    );
+  }
+}

@@ -1,0 +1,3 @@
+export { startLocalCloud, type LocalCloudOptions, type RunningLocalCloud } from './local-cloud';
+export { API_KEY_SECRET_PATTERN, generateApiKeySecret } from './api-key-secret';
+export { BOOTSTRAP_KEY_FILE_NAME, InvalidBootstrapKeyError } from './bootstrap';

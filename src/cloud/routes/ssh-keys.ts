@@ -1,0 +1,115 @@
+import {
+  createSshKeyRequestSchema,
+  listSshKeysQuerySchema,
+  updateSshKeyRequestSchema,
+  type SshKey,
+  type SshKeyList,
+} from '../../api';
+import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
+import type { Reply } from '../http/context';
+import type { Route } from '../http/router';
+import { parseBody, parseQuery } from '../http/validation';
+import { newId } from '../ids';
+import { SshPublicKeyError, parseOpenSshPublicKey } from '../ssh/public-key';
+import { InvalidCursorError } from '../store/pagination';
+import { DuplicateSshKeyError, type SshKeyStore } from '../store/ssh-keys';
+import { nowIso } from '../time';
+
+const COLLECTION = '/v1/ssh-keys';
+const ITEM = '/v1/ssh-keys/:id';
+
+/** `/v1/ssh-keys`: create, list, read, rename and delete SSH public keys. */
+export function sshKeyRoutes(sshKeys: SshKeyStore): Route[] {
+  const found = (id: string, key: SshKey | undefined): SshKey => {
+    if (key === undefined)
+      throw new NotFoundError(`There is no SSH key with id ${id}.`, { resource: 'ssh_key', id });
+    return key;
+  };
+
+  return [
+    {
+      method: 'POST',
+      path: COLLECTION,
+      permission: 'ssh_keys:write',
+      handler: ({ body }) => {
+        const request = parseBody(createSshKeyRequestSchema, body);
+        const parsed = parsePublicKey(request.public_key);
+        const key: SshKey = {
+          id: newId('sshKey'),
+          name: request.name,
+          public_key: parsed.normalized,
+          fingerprint: parsed.fingerprint,
+          created_at: nowIso(),
+        };
+        try {
+          sshKeys.insert(key);
+        } catch (error) {
+          if (!(error instanceof DuplicateSshKeyError)) throw error;
+          throw new ConflictError(`This public key is already registered as SSH key ${error.existingId}.`, {
+            field: 'public_key',
+            reason: `is already registered as SSH key ${error.existingId}`,
+            existing_id: error.existingId,
+          });
+        }
+        return { status: 201, body: { ssh_key: key }, headers: { Location: `${COLLECTION}/${key.id}` } };
+      },
+    },
+    {
+      method: 'GET',
+      path: COLLECTION,
+      permission: 'ssh_keys:read',
+      handler: ({ query }): Reply => {
+        const { per_page, cursor, order, sort, name } = parseQuery(listSshKeysQuerySchema, query);
+        try {
+          const page = sshKeys.list({ sort, order, perPage: per_page, name, cursor });
+          const body: SshKeyList = {
+            ssh_keys: page.rows,
+            meta: { total: page.total, next_cursor: page.nextCursor },
+          };
+          return { status: 200, body };
+        } catch (error) {
+          if (error instanceof InvalidCursorError) throw InvalidRequestError.forField('cursor', error.reason);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'GET',
+      path: ITEM,
+      permission: 'ssh_keys:read',
+      handler: ({ params }) => {
+        const id = params.id as string;
+        return { status: 200, body: { ssh_key: found(id, sshKeys.get(id)) } };
+      },
+    },
+    {
+      method: 'PATCH',
+      path: ITEM,
+      permission: 'ssh_keys:write',
+      handler: ({ params, body }) => {
+        const id = params.id as string;
+        const { name } = parseBody(updateSshKeyRequestSchema, body);
+        return { status: 200, body: { ssh_key: found(id, sshKeys.rename(id, name)) } };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: ITEM,
+      permission: 'ssh_keys:write',
+      handler: ({ params }) => {
+        const id = params.id as string;
+        if (!sshKeys.delete(id)) found(id, undefined);
+        return { status: 204 };
+      },
+    },
+  ];
+}
+
+function parsePublicKey(text: string) {
+  try {
+    return parseOpenSshPublicKey(text);
+  } catch (error) {
+    if (error instanceof SshPublicKeyError) throw InvalidRequestError.forField('public_key', error.reason);
+    throw error;
+  }
+}

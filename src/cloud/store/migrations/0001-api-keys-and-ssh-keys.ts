@@ -1,0 +1,30 @@
+import type { Migration } from './migration';
+
+export const migration0001: Migration = {
+  version: 1,
+  name: 'api keys and ssh keys',
+  up(db) {
+    db.exec(`
+      CREATE TABLE api_keys (
+        id            TEXT PRIMARY KEY,
+        name          TEXT NOT NULL,
+        prefix        TEXT NOT NULL,
+        secret_sha256 TEXT NOT NULL UNIQUE,
+        permissions   TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE ssh_keys (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        public_key  TEXT NOT NULL,
+        fingerprint TEXT NOT NULL UNIQUE,
+        created_at  TEXT NOT NULL
+      ) STRICT;
+
+      -- Keyset pagination walks (sort column, id); these make every page an index range scan.
+      CREATE INDEX ssh_keys_by_created_at ON ssh_keys (created_at, id);
+      CREATE INDEX ssh_keys_by_name ON ssh_keys (name, id);
+    `);
+  },
+};

@@ -1,0 +1,7 @@
+import { migration0001 } from './0001-api-keys-and-ssh-keys';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/** Every migration, in order. A new one is a new numbered file appended here. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
