@@ -20,7 +20,7 @@ export interface ProviderDefinition<Client> {
    * Builds the client from the (wholly known) provider configuration, or reports through diagnostics why it
    * cannot. Never puts a secret in a diagnostic.
    */
-  configure(config: ObjectValue, ctx: ConfigureContext): Client | undefined;
+  configure(config: ObjectValue, ctx: ConfigureContext): Promise<Client | undefined>;
   readonly resources: readonly ResourceDefinition<Client>[];
   readonly dataSources: readonly DataSourceDefinition<Client>[];
 }

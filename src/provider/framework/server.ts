@@ -97,7 +97,7 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
       return { diagnostics: diagnostics.list };
     }
     try {
-      this.client = this.provider.configure(config, {
+      this.client = await this.provider.configure(config, {
         terraformVersion: req.terraformVersion,
         signal: this.stopController.signal,
         diagnostics,

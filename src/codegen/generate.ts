@@ -1,0 +1,26 @@
+/**
+ * Writes everything generated from the provider's own schema: the CDKTF bindings under constructs/generated
+ * and the reference docs under docs/reference. `npm run generate`; test/codegen fails when they drift.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { lightyearProvider, PROVIDER_SOURCE } from '../provider/provider';
+import { generateCdktfBindings } from './cdktf-bindings';
+import { generateReferenceDocs } from './docs';
+
+export function generatedFiles(): Record<string, string> {
+  return {
+    ...generateCdktfBindings(lightyearProvider, PROVIDER_SOURCE),
+    ...generateReferenceDocs(lightyearProvider, PROVIDER_SOURCE),
+  };
+}
+
+if (require.main === module) {
+  const root = path.resolve(__dirname, '..', '..');
+  for (const [file, content] of Object.entries(generatedFiles())) {
+    const target = path.join(root, file);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, content);
+    console.log(`wrote ${file}`);
+  }
+}
