@@ -20,8 +20,3 @@ export class WireDecodeError extends ProtocolError {
 export class WireEncodeError extends ProtocolError {
   readonly code = 'wire_encode_failed';
 }
-
-/** The go-plugin handshake cannot proceed (wrong protocol versions, unusable client certificate). */
-export class HandshakeError extends ProtocolError {
-  readonly code = 'handshake_failed';
-}

@@ -486,12 +486,15 @@ export interface StopProviderResponse {
 
 /** Per-call facts the server hands to every handler. */
 export interface CallContext {
-  /** Aborted when Terraform cancels the call (its context ended) or the connection drops. */
+  /**
+   * Aborted when Terraform cancels the call (its context ended, the connection dropped) and when Terraform
+   * sends StopProvider: pass it to every outgoing API call and Ctrl-C cancels them with no further code.
+   */
   readonly signal: AbortSignal;
 }
 
 /**
- * One async method per `tfplugin6.Provider` RPC. A method left out answers gRPC UNIMPLEMENTED. A method that
+ * One async method per `tfplugin6.Provider` RPC. A method left out answers gRPC UNIMPLEMENTED (except `stop`). A method that
  * throws (or rejects) answers with an ERROR diagnostic carrying the error's message, for every RPC whose
  * response has diagnostics; `callFunction` answers a `FunctionError` instead, and `stop` an error text.
  */
@@ -570,8 +573,10 @@ export interface ProviderHandlers {
   getFunctions?(request: GetFunctionsRequest, context: CallContext): Promise<GetFunctionsResponse>;
   callFunction?(request: CallFunctionRequest, context: CallContext): Promise<CallFunctionResponse>;
   /**
-   * `StopProvider`: Terraform asks the provider to abandon in-flight work (the user pressed Ctrl-C). Resolve
-   * once cancellation is under way: `undefined` on success, or an error text Terraform shows.
+   * `StopProvider`: Terraform asks the provider to abandon in-flight work (the user pressed Ctrl-C). The
+   * server has already aborted every in-flight call's `signal` when this runs; implement it only for extra
+   * work. Resolve `undefined` on success or an error text Terraform shows. Unlike the RPC methods, leaving it
+   * out answers success (the signals are the stop), not UNIMPLEMENTED.
    */
   stop?(): Promise<string | undefined>;
 }
