@@ -4,6 +4,7 @@ import { Agent } from 'undici';
 import type { Clock } from './clock';
 import { LightyearAbortedError } from './errors';
 import type { LightyearClientOptions } from './options';
+import { linkSignals } from './linked-signal';
 import { resolveOptions } from './options';
 import { secretRedactor } from './redact';
 import type { ApiRequester, CallOptions, RequestSpec } from './request-spec';
@@ -70,7 +71,7 @@ export class LightyearClient implements ApiRequester {
    * method for yet can still be made with validation, retries and typed errors.
    */
   async request<T = void>(spec: RequestSpec<T>, options: CallOptions = {}): Promise<T> {
-    const signal = this.#callSignal(options.signal);
+    const call = linkSignals([this.#signal, options.signal]);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.#userAgent };
     if (spec.method === 'POST' && spec.idempotencyKey !== false) {
       // Generated once per logical call; the retry handler resends these same headers.
@@ -83,11 +84,11 @@ export class LightyearClient implements ApiRequester {
       body: spec.body,
       headers,
       responseSchema: spec.response,
-      signal,
+      signal: call.signal,
       attempt: 1,
     };
     try {
-      if (signal.aborted) throw new LightyearAbortedError();
+      if (call.signal.aborted) throw new LightyearAbortedError();
       const response = await this.#handler(request);
       return response.data as T;
     } catch (err) {
@@ -95,16 +96,19 @@ export class LightyearClient implements ApiRequester {
         throw new LightyearAbortedError(`${spec.method} ${spec.path} was aborted`);
       }
       throw err;
+    } finally {
+      call.dispose();
     }
   }
 
   /** `waitFor`, cancelled also by the client's own signal and timed by the client's clock. */
-  waitFor<T>(options: WaitForOptions<T>): Promise<T> {
-    return waitFor({
-      ...options,
-      signal: this.#callSignal(options.signal),
-      clock: options.clock ?? this.#clock,
-    });
+  async waitFor<T>(options: WaitForOptions<T>): Promise<T> {
+    const wait = linkSignals([this.#signal, options.signal]);
+    try {
+      return await waitFor({ ...options, signal: wait.signal, clock: options.clock ?? this.#clock });
+    } finally {
+      wait.dispose();
+    }
   }
 
   /** Closes the connections; calls after this fail. Closing twice is harmless. */
@@ -118,13 +122,5 @@ export class LightyearClient implements ApiRequester {
 
   toJSON(): { endpoint: string } {
     return { endpoint: this.endpoint };
-  }
-
-  #callSignal(callSignal: AbortSignal | undefined): AbortSignal {
-    const signals = [this.#signal, callSignal].filter(
-      (signal): signal is AbortSignal => signal !== undefined,
-    );
-    if (signals.length === 1 && signals[0] !== undefined) return signals[0];
-    return signals.length === 0 ? new AbortController().signal : AbortSignal.any(signals);
   }
 }

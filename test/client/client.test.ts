@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
 import { LightyearClient } from '../../src/client/client';
 import { LightyearAbortedError, LightyearConfigError } from '../../src/client/errors';
@@ -132,6 +133,30 @@ describe('LightyearClient', () => {
       message: 'GET /ssh-keys was aborted',
     });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('leaves no listener on the client signal once calls are over, however they ended', async () => {
+    const controller = new AbortController();
+    await setUp([reply(200, { ssh_key: SSH_KEY }), apiError(404, 'not_found', 'gone'), dropConnection], {
+      signal: controller.signal,
+    });
+    await client.sshKeys.get(SSH_KEY.id);
+    await client.sshKeys.get(SSH_KEY.id, { signal: new AbortController().signal }).catch(() => undefined);
+    await client.sshKeys.delete(SSH_KEY.id).catch(() => undefined);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('stops a waitFor when the client signal fires', async () => {
+    const controller = new AbortController();
+    await setUp([], { signal: controller.signal });
+    const waiting = client.waitFor({
+      poll: () => Promise.resolve('pending'),
+      until: () => false,
+      description: 'never',
+      intervalMs: 10_000,
+    });
+    setTimeout(() => controller.abort(), 50);
+    await expect(waiting).rejects.toMatchObject({ code: 'aborted' });
   });
 
   it('times out a stalled attempt, retries it, then reports the timeout', async () => {

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Endpoint } from '../endpoint';
 import { LightyearAbortedError } from '../errors';
+import { linkSignals } from '../linked-signal';
 import { timeoutError, toConnectionError } from './connection-failures';
 import type { ApiRequest, RawResponse, Transport } from './types';
 
@@ -17,8 +18,12 @@ export interface UndiciTransportOptions {
 export function undiciTransport({ endpoint, dispatcher, timeoutMs }: UndiciTransportOptions): Transport {
   return async (request) => {
     if (request.signal.aborted) throw new LightyearAbortedError();
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([request.signal, timeout]);
+    const attempt = linkSignals([request.signal]);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      attempt.abort();
+    }, timeoutMs);
     const hasBody = request.body !== undefined;
     try {
       const response = await dispatcher.request({
@@ -27,14 +32,17 @@ export function undiciTransport({ endpoint, dispatcher, timeoutMs }: UndiciTrans
         method: request.method,
         headers: hasBody ? { ...request.headers, 'content-type': 'application/json' } : request.headers,
         body: hasBody ? JSON.stringify(request.body) : undefined,
-        signal,
+        signal: attempt.signal,
       });
       const text = await response.body.text();
       return { status: response.statusCode, headers: firstValues(response.headers), text };
     } catch (err) {
       if (request.signal.aborted) throw new LightyearAbortedError();
-      if (timeout.aborted) throw timeoutError(endpoint.href, timeoutMs);
+      if (timedOut) throw timeoutError(endpoint.href, timeoutMs);
       throw toConnectionError(err, endpoint.href);
+    } finally {
+      clearTimeout(timer);
+      attempt.dispose();
     }
   };
 }
