@@ -102,3 +102,13 @@ export class CloudStopError extends CliError {
   readonly code = 'cloud_stop_failed';
   readonly exitCode = 1;
 }
+
+/** The local cloud runs but its bootstrap API key file is missing or empty. */
+export class ApiKeyMissingError extends CliError {
+  override readonly name = 'ApiKeyMissingError';
+  readonly code = 'api_key_missing';
+  readonly exitCode = 1;
+  constructor(dataDir: string) {
+    super(`the local cloud runs but there is no API key in ${dataDir}/bootstrap-key`);
+  }
+}

@@ -1,5 +1,6 @@
 import type { CommandTableEntry } from '../command';
+import { localCommands } from './local';
 import { providerCommands } from './provider';
 
 /** Every lyctl command, in the order `lyctl --help` lists them. A new command file adds its entry here. */
-export const COMMANDS: readonly CommandTableEntry[] = [providerCommands];
+export const COMMANDS: readonly CommandTableEntry[] = [localCommands, providerCommands];

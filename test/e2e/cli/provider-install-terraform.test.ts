@@ -8,6 +8,9 @@ import { terraformH1Hash } from '../../cli/terraform-dirhash';
 
 const run = promisify(execFile);
 
+// Three terraform runs.
+jest.setTimeout(60_000);
+
 // A stand-in provider: it records that Terraform started it through the launcher, then exits. Packaging and
 // installation are under test here, not the provider.
 const MARKER_BUNDLE = [
