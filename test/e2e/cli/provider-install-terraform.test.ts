@@ -7,6 +7,7 @@ import { installProvider } from '../../../src/cli/provider-package';
 import { terraformH1Hash } from '../../cli/terraform-dirhash';
 
 const run = promisify(execFile);
+const LYCTL = path.resolve(__dirname, '../../../bin/lyctl');
 
 // Three terraform runs.
 jest.setTimeout(60_000);
@@ -90,5 +91,30 @@ describe('provider install, as Terraform sees it', () => {
       expect(start.cookie).toBe(true);
       expect(path.basename(start.main)).toBe('lightyear-provider.js');
     }
+  });
+});
+
+describe('lyctl provider install', () => {
+  it('installs, then reports up to date, and prints the CLI config to use', async () => {
+    const bundlePath = path.join(scratch, 'bundle.js');
+    fs.writeFileSync(bundlePath, MARKER_BUNDLE);
+    const dataDir = path.join(scratch, 'data');
+    const args = [LYCTL, 'provider', 'install', '--data', dataDir, '--bundle', bundlePath];
+    const configLine = `TF_CLI_CONFIG_FILE=${path.join(dataDir, 'terraform.rc')}\n`;
+    const mirror = path.join(dataDir, 'providers');
+
+    const first = await run(process.execPath, args, { cwd: scratch });
+    expect(first.stdout).toMatch(
+      new RegExp(`^Installed registry.terraform.io/lightyear/lightyear \\S+ in ${mirror}\n`),
+    );
+    expect(first.stdout.endsWith(configLine)).toBe(true);
+    const second = await run(process.execPath, args, { cwd: scratch });
+    expect(second.stdout).toContain(`in ${mirror} is up to date\n`);
+    expect(second.stderr).toBe('');
+
+    fs.appendFileSync(bundlePath, '// another build\n');
+    const third = await run(process.execPath, args, { cwd: scratch });
+    expect(third.stdout).toMatch(/^Installed /);
+    expect(third.stderr).toContain('replaced a different build of the same version');
   });
 });
