@@ -53,7 +53,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       const record: Record<string, unknown> = {
         '@level': level,
         '@message': message,
-        '@timestamp': now().toISOString(),
+        '@timestamp': hclogTimestamp(now()),
       };
       if (module !== undefined) record['@module'] = module;
       if (fields !== undefined) {
@@ -71,4 +71,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     };
   };
   return make(options.module);
+}
+
+/**
+ * go-plugin parses `@timestamp` with the layout `2006-01-02T15:04:05.000000Z07:00`: exactly six fractional
+ * digits, or it drops the whole line's structure and logs it as raw text.
+ */
+export function hclogTimestamp(date: Date): string {
+  return date.toISOString().replace(/Z$/, '000Z');
 }
