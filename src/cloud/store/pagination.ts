@@ -34,18 +34,19 @@ interface CursorPayload {
   readonly sort: string;
   readonly order: SortOrder;
   readonly filters: Record<string, string>;
-  /** Sort value and id of the last row of the previous page. */
-  readonly after: readonly [string | number, string];
+  /** Sort value and seq of the last row of the previous page. */
+  readonly after: readonly [string | number, number];
 }
 
 const CURSOR_VERSION = 1;
 
 /**
- * Keyset pagination: a page is "the next `perPage` rows after (sort value, id) of the last row handed
+ * Keyset pagination: a page is "the next `perPage` rows after (sort value, seq) of the last row handed
  * out", never an offset. Inserting or deleting other rows therefore cannot shift a later page, so no row
- * that exists throughout a walk is skipped or repeated. The id breaks ties between equal sort values.
+ * that exists throughout a walk is skipped or repeated. The table must have an `INTEGER PRIMARY KEY
+ * AUTOINCREMENT` column named `seq`: it breaks ties between equal sort values in insertion order.
  */
-export function keysetPage<Row extends { id: string }>(
+export function keysetPage<Row extends { seq: number }>(
   db: Database,
   table: string,
   request: PageRequest,
@@ -63,11 +64,11 @@ export function keysetPage<Row extends { id: string }>(
   const filterSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const direction = request.order === 'asc' ? 'ASC' : 'DESC';
   const comparison = request.order === 'asc' ? '>' : '<';
-  const keyset = after === undefined ? '' : `(${request.sortColumn}, id) ${comparison} (?, ?)`;
+  const keyset = after === undefined ? '' : `(${request.sortColumn}, seq) ${comparison} (?, ?)`;
   const pageWhere = [...where, ...(keyset === '' ? [] : [keyset])];
   const pageSql =
     `SELECT * FROM ${table} ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : ''} ` +
-    `ORDER BY ${request.sortColumn} ${direction}, id ${direction} LIMIT ?`;
+    `ORDER BY ${request.sortColumn} ${direction}, seq ${direction} LIMIT ?`;
 
   return db.transaction(() => {
     const total = (
@@ -84,7 +85,7 @@ export function keysetPage<Row extends { id: string }>(
             sort: request.sortColumn,
             order: request.order,
             filters,
-            after: [(last as Record<string, unknown>)[request.sortColumn] as string | number, last.id],
+            after: [(last as Record<string, unknown>)[request.sortColumn] as string | number, last.seq],
           })
         : null;
     return { rows, total, nextCursor };
@@ -145,6 +146,6 @@ function isCursorPayload(value: unknown): value is CursorPayload {
     Array.isArray(after) &&
     after.length === 2 &&
     (typeof after[0] === 'string' || typeof after[0] === 'number') &&
-    typeof after[1] === 'string'
+    Number.isSafeInteger(after[1])
   );
 }

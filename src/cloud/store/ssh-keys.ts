@@ -18,15 +18,27 @@ export interface SshKeyListRequest {
   readonly cursor?: string;
 }
 
-/** Rows are stored in their wire shape: the columns are exactly the fields of `SshKey`. */
-type SshKeyRow = SshKey;
+/** The wire shape plus `seq`, the insertion order that pagination uses to break ties. */
+interface SshKeyRow extends SshKey {
+  readonly seq: number;
+}
+
+function toSshKey(row: SshKeyRow): SshKey {
+  return {
+    id: row.id,
+    name: row.name,
+    public_key: row.public_key,
+    fingerprint: row.fingerprint,
+    created_at: row.created_at,
+  };
+}
 
 /**
  * SSH keys of the account. One account per local cloud, so the key material (its fingerprint) is
  * unique across the table.
  */
 export class SshKeyStore {
-  private readonly insertStatement: Statement<[SshKeyRow]>;
+  private readonly insertStatement: Statement<[SshKey]>;
   private readonly byId: Statement<[string], SshKeyRow>;
   private readonly byFingerprint: Statement<[string], SshKeyRow>;
   private readonly renameStatement: Statement<[string, string], SshKeyRow>;
@@ -58,12 +70,14 @@ export class SshKeyStore {
   }
 
   get(id: string): SshKey | undefined {
-    return this.byId.get(id);
+    const row = this.byId.get(id);
+    return row === undefined ? undefined : toSshKey(row);
   }
 
   /** Returns the renamed key, or undefined when there is no key with this id. */
   rename(id: string, name: string): SshKey | undefined {
-    return this.renameStatement.get(name, id);
+    const row = this.renameStatement.get(name, id);
+    return row === undefined ? undefined : toSshKey(row);
   }
 
   /** Returns whether a key was deleted. */
@@ -72,13 +86,14 @@ export class SshKeyStore {
   }
 
   list(request: SshKeyListRequest): Page<SshKey> {
-    return keysetPage<SshKeyRow>(this.db, 'ssh_keys', {
+    const page = keysetPage<SshKeyRow>(this.db, 'ssh_keys', {
       sortColumn: request.sort,
       order: request.order,
       perPage: request.perPage,
       filters: { name: request.name },
       cursor: request.cursor,
     });
+    return { ...page, rows: page.rows.map(toSshKey) };
   }
 }
 
