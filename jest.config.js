@@ -17,7 +17,8 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testTimeout: 180000,
+      // testTimeout is not honoured per project; the setup file raises it for terraform-driven tests.
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.ts'],
     },
   ],
 };

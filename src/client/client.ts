@@ -53,6 +53,7 @@ export class LightyearClient implements ApiRequester {
     this.#handler = buildHandlerChain(transport, {
       apiKey: resolved.apiKey,
       requestsPerMinute: resolved.requestsPerMinute,
+      rateLimitBurst: resolved.rateLimitBurst,
       retry: {
         maxRetries: resolved.maxRetries,
         baseDelayMs: resolved.retryBaseDelayMs,

@@ -19,6 +19,12 @@ export interface LightyearClientOptions {
    * @default 600, the API's own per-key limit
    */
   requestsPerMinute?: number;
+  /**
+   * How many requests may go at once before pacing starts. The API counts per key per minute, so a whole
+   * minute's budget can go in a burst (a refresh of 200 resources need not crawl at 10 per second).
+   * @default requestsPerMinute
+   */
+  rateLimitBurst?: number;
   /** Retries after the first attempt. @default 4 */
   maxRetries?: number;
   /** First backoff step; doubles per retry, with jitter. @default 500 */
@@ -43,6 +49,7 @@ export interface ResolvedOptions {
   endpoint: Endpoint;
   userAgent: string;
   requestsPerMinute: number;
+  rateLimitBurst: number;
   maxRetries: number;
   retryBaseDelayMs: number;
   maxRetryDelayMs: number;
@@ -78,12 +85,16 @@ export function resolveOptions(options: LightyearClientOptions): ResolvedOptions
     throw err instanceof LightyearConfigError ? new LightyearConfigError(redact(err.message)) : err;
   }
   const log = options.log;
+  const requestsPerMinute = positive('requestsPerMinute', options.requestsPerMinute ?? 600, {
+    allowInfinity: true,
+  });
   return {
     apiKey,
     endpoint,
     userAgent:
       options.userAgent === undefined ? CLIENT_USER_AGENT : `${options.userAgent} ${CLIENT_USER_AGENT}`,
-    requestsPerMinute: positive('requestsPerMinute', options.requestsPerMinute ?? 600, {
+    requestsPerMinute,
+    rateLimitBurst: positive('rateLimitBurst', options.rateLimitBurst ?? requestsPerMinute, {
       allowInfinity: true,
     }),
     maxRetries: wholeNumber('maxRetries', options.maxRetries ?? 4),

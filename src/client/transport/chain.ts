@@ -13,6 +13,8 @@ export interface ChainOptions {
   apiKey: string;
   /** `Infinity` leaves the limiter out. */
   requestsPerMinute: number;
+  /** Tokens available at once; see `LightyearClientOptions.rateLimitBurst`. */
+  rateLimitBurst: number;
   retry: RetrySettings;
   clock: Clock;
   log: (line: string) => void;
@@ -36,7 +38,12 @@ export function buildHandlerChain(transport: Transport, options: ChainOptions): 
     retryHandler(options.retry, options.clock, options.log),
     ...(options.requestsPerMinute === Infinity
       ? []
-      : [rateLimitHandler(new TokenBucket(options.requestsPerMinute, options.clock), options.clock)]),
+      : [
+          rateLimitHandler(
+            new TokenBucket(options.requestsPerMinute, options.clock, options.rateLimitBurst),
+            options.clock,
+          ),
+        ]),
     logHandler(options.log, options.clock),
   ];
   const innermost = parseHandler(transport, { redact: options.redact, clock: options.clock });

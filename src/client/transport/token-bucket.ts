@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 
 /**
- * A token bucket holding one second's worth of requests, refilled continuously at `requestsPerMinute`. Callers
+ * A token bucket holding `burst` requests, refilled continuously at `requestsPerMinute`. Callers
  * reserve a token up front (the count may go negative: that is the queue), so concurrent callers get spaced
  * waits instead of all waking at once.
  */
@@ -14,8 +14,9 @@ export class TokenBucket {
   constructor(
     requestsPerMinute: number,
     private readonly clock: Clock,
+    burst: number = requestsPerMinute,
   ) {
-    this.capacity = Math.max(1, Math.floor(requestsPerMinute / 60));
+    this.capacity = Math.max(1, Math.floor(burst));
     this.perMs = requestsPerMinute / 60_000;
     this.tokens = this.capacity;
     this.updatedAt = clock.now();

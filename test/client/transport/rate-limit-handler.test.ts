@@ -11,6 +11,8 @@ async function setUp(steps: Step[], requestsPerMinute: number, otherwise?: Step)
     apiKey: 'ly_test_key',
     endpoint: server.url,
     requestsPerMinute,
+    // One second's worth, so pacing shows within a test's time.
+    rateLimitBurst: requestsPerMinute / 60,
     retryBaseDelayMs: 5,
   });
 }
