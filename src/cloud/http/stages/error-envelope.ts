@@ -9,6 +9,8 @@ export function errorEnvelope(log: (line: string) => void): Stage {
   return async (ctx, next) => {
     try {
       await next();
+      if (ctx.reply === undefined)
+        throw new Error(`no stage replied to ${ctx.req.method} ${ctx.url.pathname}`);
     } catch (thrown) {
       let error: ApiError;
       if (thrown instanceof ApiError) {

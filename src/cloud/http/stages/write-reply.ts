@@ -4,7 +4,9 @@ import type { Stage } from '../pipeline';
 export const writeReply: Stage = async (ctx, next) => {
   await next();
   const { res, req } = ctx;
-  const reply = ctx.reply ?? { status: 500 };
+  const reply = ctx.reply;
+  // The error-envelope stage inside this one guarantees a reply; without one the server drops the socket.
+  if (reply === undefined) throw new Error('the pipeline produced no reply');
   if (res.headersSent || res.destroyed) return;
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
   // A body we did not read (refused early) would be taken for the next request on this connection.

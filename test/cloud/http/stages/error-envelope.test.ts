@@ -2,9 +2,13 @@ import type { RequestContext } from '../../../../src/cloud/http/context';
 import { errorEnvelope } from '../../../../src/cloud/http/stages/error-envelope';
 import { NotFoundError } from '../../../../src/cloud/errors';
 
-/** Only `requestId` and `reply` are touched by this stage. */
+/** Only `requestId`, `reply` and (for the log) `req.method` and `url` are touched by this stage. */
 function context(): RequestContext {
-  return { requestId: 'req_test' } as RequestContext;
+  return {
+    requestId: 'req_test',
+    req: { method: 'GET' },
+    url: new URL('http://x/v1/things'),
+  } as RequestContext;
 }
 
 describe('errorEnvelope', () => {
@@ -40,5 +44,13 @@ describe('errorEnvelope', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('req_test');
     expect(lines[0]).toContain('disk on fire');
+  });
+
+  it('answers 500 when no inner stage produced a reply', async () => {
+    const ctx = context();
+    const lines: string[] = [];
+    await errorEnvelope((line) => lines.push(line))(ctx, () => Promise.resolve());
+    expect(ctx.reply?.status).toBe(500);
+    expect(lines[0]).toContain('no stage replied to GET /v1/things');
   });
 });
