@@ -16,7 +16,8 @@ function checkEndpoint(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   try {
     const url = new URL(value);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return `endpoint must be an http(s) URL, not ${url.protocol}`;
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      return `endpoint must be an http(s) URL, not ${url.protocol}`;
   } catch {
     return `endpoint "${value}" is not a URL (expected e.g. ${DEFAULT_ENDPOINT})`;
   }
@@ -32,7 +33,11 @@ function configuredString(config: ObjectValue, name: string): string | undefined
  * One cheap authenticated call, so a wrong key or endpoint is one clear error at configuration instead of one
  * per resource. A 403 means the key is valid but not scoped for SSH keys, which is not this check's business.
  */
-async function verifyCredentials(client: LightyearClient, endpoint: string, diagnostics: Diagnostics): Promise<boolean> {
+async function verifyCredentials(
+  client: LightyearClient,
+  endpoint: string,
+  diagnostics: Diagnostics,
+): Promise<boolean> {
   try {
     await client.sshKeys.list({ per_page: 1 });
     return true;
@@ -40,7 +45,8 @@ async function verifyCredentials(client: LightyearClient, endpoint: string, diag
     if (isApiError(err, 'forbidden')) return true;
     const e = toResourceError(err, 'Connecting to LightYear Cloud', []);
     if (e instanceof ResourceError) diagnostics.error(e.summary, `${e.detail} (endpoint ${endpoint})`);
-    else diagnostics.error('Connecting to LightYear Cloud failed', e instanceof Error ? e.message : String(e));
+    else
+      diagnostics.error('Connecting to LightYear Cloud failed', e instanceof Error ? e.message : String(e));
     return false;
   }
 }
@@ -55,7 +61,8 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     attributes: {
       api_key: {
         type: ctyString,
-        description: 'API key for LightYear Cloud. Falls back to the `LIGHTYEAR_API_KEY` environment variable.',
+        description:
+          'API key for LightYear Cloud. Falls back to the `LIGHTYEAR_API_KEY` environment variable.',
         optional: true,
         sensitive: true,
       },
@@ -70,7 +77,8 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
 
   async configure(config, ctx) {
     const apiKey = configuredString(config, 'api_key') ?? process.env.LIGHTYEAR_API_KEY;
-    const endpoint = configuredString(config, 'endpoint') ?? process.env.LIGHTYEAR_ENDPOINT ?? DEFAULT_ENDPOINT;
+    const endpoint =
+      configuredString(config, 'endpoint') ?? process.env.LIGHTYEAR_ENDPOINT ?? DEFAULT_ENDPOINT;
     if (!apiKey) {
       ctx.diagnostics.error(
         'Missing API key',

@@ -304,11 +304,9 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
 
   private context(call: tf.CallContext, diagnostics: Diagnostics): OperationContext<Client> {
     if (this.client === undefined) throw new ProviderNotConfiguredError(this.notConfiguredReason);
-    return {
-      client: this.client,
-      signal: AbortSignal.any([call.signal, this.stopController.signal]),
-      diagnostics,
-    };
+    // The protocol aborts every in-flight call's signal on StopProvider, and the client carries the stop
+    // signal too; combining them here with AbortSignal.any would leak listeners on Node 20.
+    return { client: this.client, signal: call.signal, diagnostics };
   }
 
   private decodeNullableObject(

@@ -1,4 +1,9 @@
-import { isLightyearError, LightyearAbortedError, LightyearApiError, LightyearConnectionError } from '../../client';
+import {
+  isLightyearError,
+  LightyearAbortedError,
+  LightyearApiError,
+  LightyearConnectionError,
+} from '../../client';
 import type { Path } from '../framework/diagnostics';
 import { ResourceError } from '../framework/errors';
 
@@ -17,7 +22,12 @@ export function toResourceError(
 ): unknown {
   if (err instanceof ResourceError || !isLightyearError(err)) return err;
   if (err instanceof LightyearAbortedError) {
-    return new ResourceError(`${what} interrupted`, 'The operation was cancelled before it finished.', undefined, 'aborted');
+    return new ResourceError(
+      `${what} interrupted`,
+      'The operation was cancelled before it finished.',
+      undefined,
+      'aborted',
+    );
   }
   if (err instanceof LightyearConnectionError) {
     return new ResourceError(
@@ -28,7 +38,10 @@ export function toResourceError(
     );
   }
   if (err instanceof LightyearApiError) {
-    const path = err.field === undefined ? undefined : (fields[err.field] ?? (attributes.includes(err.field) ? [err.field] : undefined));
+    const path =
+      err.field === undefined
+        ? undefined
+        : (fields[err.field] ?? (attributes.includes(err.field) ? [err.field] : undefined));
     const request = err.requestId ? ` (request ${err.requestId})` : '';
     if (err.isUnauthorized) {
       return new ResourceError(
@@ -47,7 +60,8 @@ export function toResourceError(
       );
     }
     const summary = path !== undefined ? `Invalid ${path.join('.')}` : `${what} failed`;
-    const detail = err.reason && path !== undefined ? `${err.reason}${request}` : `${err.apiMessage}${request}`;
+    const detail =
+      err.reason && path !== undefined ? `${err.reason}${request}` : `${err.apiMessage}${request}`;
     return new ResourceError(summary, detail, path, err.code);
   }
   return new ResourceError(`${what} failed`, err.message, undefined, err.code);

@@ -8,7 +8,8 @@ function checkPublicKeySpelling(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (value !== value.trim())
     return 'public_key has leading or trailing white space (a newline from file()?); wrap it in trimspace(...)';
-  if (/\s{2,}|[\t\r\n]/.test(value)) return 'public_key must be one line with single spaces between its parts';
+  if (/\s{2,}|[\t\r\n]/.test(value))
+    return 'public_key must be one line with single spaces between its parts';
   return undefined;
 }
 
