@@ -60,8 +60,11 @@ export function toResourceError(
       );
     }
     const summary = path !== undefined ? `Invalid ${path.join('.')}` : `${what} failed`;
+    // The API's reason is a predicate about the field ("must not be empty"), so it reads after the field's name.
     const detail =
-      err.reason && path !== undefined ? `${err.reason}${request}` : `${err.apiMessage}${request}`;
+      err.reason && err.field !== undefined
+        ? `${err.field} ${err.reason}.${request}`
+        : `${err.apiMessage}${request}`;
     return new ResourceError(summary, detail, path, err.code);
   }
   return new ResourceError(`${what} failed`, err.message, undefined, err.code);
