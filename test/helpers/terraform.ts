@@ -17,7 +17,7 @@
  * (`exec node <script>`), which Terraform accepts (terraform-plugin-notes). Mind the lock file: `init` hashes
  * the package directory, so do not change a package's files after the first `init` of a workspace.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +45,11 @@ export interface TerraformRunOptions {
   readonly log?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
   /** Kills terraform (SIGKILL) after this long; the result then has `timedOut: true`. @default 120000 */
   readonly timeoutMs?: number;
+  /**
+   * Runs terraform as the leader of its own process group and hands over the child, so a test can do what
+   * Ctrl-C does in a terminal: `process.kill(-child.pid, 'SIGINT')` reaches terraform and its providers.
+   */
+  readonly onStart?: (child: ChildProcess) => void;
 }
 
 export interface TerraformResult {
@@ -173,7 +178,14 @@ export function createTerraformWorkspace(options: TerraformWorkspaceOptions = {}
       const logPath = runOptions.log ? path.join(root, `terraform-${++runs}.log`) : undefined;
       const runEnv: NodeJS.ProcessEnv = { ...env, ...runOptions.env };
       if (runOptions.log && logPath) Object.assign(runEnv, { TF_LOG: runOptions.log, TF_LOG_PATH: logPath });
-      return runTerraform(args, workDir, runEnv, runOptions.timeoutMs ?? 120_000, logPath);
+      return runTerraform(
+        args,
+        workDir,
+        runEnv,
+        runOptions.timeoutMs ?? 120_000,
+        logPath,
+        runOptions.onStart,
+      );
     },
     dispose() {
       fs.rmSync(root, { recursive: true, force: true });
@@ -187,11 +199,18 @@ function runTerraform(
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
   logPath: string | undefined,
+  onStart?: (child: ChildProcess) => void,
 ): Promise<TerraformResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // stdin is /dev/null, as in CI: providers must not mistake it for Terraform going away.
-    const child = spawn('terraform', [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('terraform', [...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: onStart !== undefined,
+    });
+    onStart?.(child);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
