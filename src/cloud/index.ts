@@ -1,3 +1,4 @@
 export { startLocalCloud, type LocalCloudOptions, type RunningLocalCloud } from './local-cloud';
 export { API_KEY_SECRET_PATTERN, generateApiKeySecret } from './api-key-secret';
 export { BOOTSTRAP_KEY_FILE_NAME, InvalidBootstrapKeyError } from './bootstrap';
+export { DEMO_DURATIONS, INSTANT_DURATIONS, scaleDurations, type LifecycleDurations } from './lifecycle';

@@ -1,4 +1,8 @@
 import { ensureBootstrapKey } from './bootstrap';
+import { CloudClock } from './clock';
+import type { CloudContext } from './cloud-context';
+import { applyLifecycle } from './http/stages/apply-lifecycle';
+import { DEMO_DURATIONS, LifecycleEngine, type LifecycleDurations } from './lifecycle';
 import { accessLog } from './http/stages/access-log';
 import { authenticate } from './http/stages/authenticate';
 import { checkBodyHeaders } from './http/stages/body-headers';
@@ -22,7 +26,12 @@ export interface LocalCloudOptions {
   bootstrapKey?: string;
   /** Receives one access-log line per request and unexpected errors; never headers or bodies. @default discard */
   log?: (line: string) => void;
+  /** How long provisioning, resizing, power changes, volumes and snapshots take. @default DEMO_DURATIONS */
+  lifecycle?: LifecycleDurations;
 }
+
+/** How often due lifecycle transitions are applied when no request comes (so events still fire). */
+const LIFECYCLE_TICK_MS = 250;
 
 export interface RunningLocalCloud {
   /** Base URL of the API, e.g. `http://127.0.0.1:41234/v1`. */
@@ -47,6 +56,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       secret: options.bootstrapKey,
       log,
     });
+    const clock = new CloudClock();
+    const lifecycle = new LifecycleEngine(
+      options.lifecycle ?? DEMO_DURATIONS,
+      () => clock.nowIso(),
+      (work) => store.transaction(work),
+    );
+    const cloud: CloudContext = { store, clock, lifecycle };
+    const router = new Router(apiRoutes(cloud));
     // The order is the request's path through the cloud; see docs/local-cloud.md.
     const server = createPipelineServer([
       requestIdHeader,
@@ -55,10 +72,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       errorEnvelope(log),
       checkBodyHeaders,
       authenticate(store.apiKeys),
-      dispatch(new Router(apiRoutes(store))),
+      applyLifecycle(lifecycle),
+      dispatch(router),
     ]);
     const port = await listen(server, options.port ?? 0, host);
     const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const ticker = setInterval(() => {
+      try {
+        lifecycle.tick();
+      } catch (error) {
+        log(`lifecycle tick failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }, LIFECYCLE_TICK_MS);
+    ticker.unref();
     let closing: Promise<void> | undefined;
     return {
       url: `${origin}/v1`,
@@ -66,6 +92,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       port,
       apiKey,
       close() {
+        clearInterval(ticker);
         closing ??= closeServer(server).finally(() => store.close());
         return closing;
       },

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Principal, Reply } from './context';
 
 /** What a route handler sees of the request: already authenticated, routed and parsed. */
@@ -18,7 +19,24 @@ export interface Route {
   readonly path: string;
   /** The API key permission the route needs (`ssh_keys:write`); absent for routes any valid key may use. */
   readonly permission?: string;
+  /**
+   * What the route takes and answers, as zod schemas from src/api. The OpenAPI document (`GET
+   * /v1/openapi.json`) is generated from these, and table-driven tests walk them, so the reference cannot
+   * drift from the code.
+   */
+  readonly describe: RouteDescription;
   readonly handler: (request: RouteRequest) => Reply | Promise<Reply>;
+}
+
+export interface RouteDescription {
+  /** One line for the reference, e.g. "Register an SSH public key". */
+  readonly summary: string;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  /** The success status: 200, 201, 202 or 204. */
+  readonly status: number;
+  /** The success body; absent for 204. */
+  readonly response?: z.ZodType;
 }
 
 export type RouteMatch =

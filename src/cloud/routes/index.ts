@@ -1,8 +1,8 @@
+import type { CloudContext } from '../cloud-context';
 import type { Route } from '../http/router';
-import type { Store } from '../store';
 import { sshKeyRoutes } from './ssh-keys';
 
-/** Every route of the API: one file per resource kind, gathered here. */
-export function apiRoutes(store: Store): Route[] {
-  return [...sshKeyRoutes(store.sshKeys)];
+/** Every route of the API: one file per resource kind, gathered here (one line each). */
+export function apiRoutes(cloud: CloudContext): Route[] {
+  return [...sshKeyRoutes(cloud)];
 }

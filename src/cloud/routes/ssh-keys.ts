@@ -1,10 +1,13 @@
 import {
   createSshKeyRequestSchema,
   listSshKeysQuerySchema,
+  sshKeyListSchema,
+  sshKeyResponseSchema,
   updateSshKeyRequestSchema,
   type SshKey,
   type SshKeyList,
 } from '../../api';
+import type { CloudContext } from '../cloud-context';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
 import type { Reply } from '../http/context';
 import type { Route } from '../http/router';
@@ -13,13 +16,13 @@ import { newId } from '../ids';
 import { SshPublicKeyError, parseOpenSshPublicKey } from '../ssh/public-key';
 import { InvalidCursorError } from '../store/pagination';
 import { DuplicateSshKeyError, type SshKeyStore } from '../store/ssh-keys';
-import { nowIso } from '../time';
 
 const COLLECTION = '/v1/ssh-keys';
 const ITEM = '/v1/ssh-keys/:id';
 
 /** `/v1/ssh-keys`: create, list, read, rename and delete SSH public keys. */
-export function sshKeyRoutes(sshKeys: SshKeyStore): Route[] {
+export function sshKeyRoutes({ store, clock }: CloudContext): Route[] {
+  const sshKeys: SshKeyStore = store.sshKeys;
   const found = (id: string, key: SshKey | undefined): SshKey => {
     if (key === undefined)
       throw new NotFoundError(`There is no SSH key with id ${id}.`, { resource: 'ssh_key', id });
@@ -30,6 +33,12 @@ export function sshKeyRoutes(sshKeys: SshKeyStore): Route[] {
     {
       method: 'POST',
       path: COLLECTION,
+      describe: {
+        summary: 'Register an SSH public key',
+        body: createSshKeyRequestSchema,
+        status: 201,
+        response: sshKeyResponseSchema,
+      },
       permission: 'ssh_keys:write',
       handler: ({ body }) => {
         const request = parseBody(createSshKeyRequestSchema, body);
@@ -39,7 +48,7 @@ export function sshKeyRoutes(sshKeys: SshKeyStore): Route[] {
           name: request.name,
           public_key: parsed.normalized,
           fingerprint: parsed.fingerprint,
-          created_at: nowIso(),
+          created_at: clock.nowIso(),
         };
         try {
           sshKeys.insert(key);
@@ -57,6 +66,12 @@ export function sshKeyRoutes(sshKeys: SshKeyStore): Route[] {
     {
       method: 'GET',
       path: COLLECTION,
+      describe: {
+        summary: 'List SSH keys',
+        query: listSshKeysQuerySchema,
+        status: 200,
+        response: sshKeyListSchema,
+      },
       permission: 'ssh_keys:read',
       handler: ({ query }): Reply => {
         const { per_page, cursor, order, sort, name } = parseQuery(listSshKeysQuerySchema, query);
@@ -76,6 +91,7 @@ export function sshKeyRoutes(sshKeys: SshKeyStore): Route[] {
     {
       method: 'GET',
       path: ITEM,
+      describe: { summary: 'Get an SSH key', status: 200, response: sshKeyResponseSchema },
       permission: 'ssh_keys:read',
       handler: ({ params }) => {
         const id = params.id as string;
@@ -85,6 +101,12 @@ export function sshKeyRoutes(sshKeys: SshKeyStore): Route[] {
     {
       method: 'PATCH',
       path: ITEM,
+      describe: {
+        summary: 'Rename an SSH key',
+        body: updateSshKeyRequestSchema,
+        status: 200,
+        response: sshKeyResponseSchema,
+      },
       permission: 'ssh_keys:write',
       handler: ({ params, body }) => {
         const id = params.id as string;
@@ -95,6 +117,7 @@ export function sshKeyRoutes(sshKeys: SshKeyStore): Route[] {
     {
       method: 'DELETE',
       path: ITEM,
+      describe: { summary: 'Delete an SSH key', status: 204 },
       permission: 'ssh_keys:write',
       handler: ({ params }) => {
         const id = params.id as string;

@@ -1,16 +1,27 @@
 import type { Database } from 'better-sqlite3';
 import { ApiKeyStore } from './api-keys';
 import { openDatabase } from './database';
+import { EventStore } from './events';
 import { SshKeyStore } from './ssh-keys';
 
 /** The cloud's state: one store per resource kind over one database. */
 export class Store {
   readonly apiKeys: ApiKeyStore;
   readonly sshKeys: SshKeyStore;
+  readonly events: EventStore;
 
   private constructor(readonly db: Database) {
     this.apiKeys = new ApiKeyStore(db);
     this.sshKeys = new SshKeyStore(db);
+    this.events = new EventStore(db);
+  }
+
+  /**
+   * Runs `work` in one write transaction (nested calls join the outer one): a change and the events it
+   * emits commit together or not at all.
+   */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
   /** `<dataDir>/cloud.db`, or in memory when no directory is given. */

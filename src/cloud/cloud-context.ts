@@ -1,0 +1,13 @@
+import type { CloudClock } from './clock';
+import type { LifecycleEngine } from './lifecycle';
+import type { Store } from './store';
+
+/**
+ * What every route file gets: the state, the cloud's clock, and the lifecycle engine to register its
+ * kind's due transitions with. Route files read the time only from `clock` (tests move it forward).
+ */
+export interface CloudContext {
+  readonly store: Store;
+  readonly clock: CloudClock;
+  readonly lifecycle: LifecycleEngine;
+}
