@@ -21,7 +21,9 @@ describe('openDatabase', () => {
       expect(db.name).toBe(join(dataDir, 'nested', 'cloud.db'));
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: MIGRATIONS.length });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({
+        n: MIGRATIONS.length,
+      });
     } finally {
       db.close();
     }
