@@ -112,3 +112,10 @@ export class ApiKeyMissingError extends CliError {
     super(`the local cloud runs but there is no API key in ${dataDir}/bootstrap-key`);
   }
 }
+
+/** A step of `lyctl quickstart` failed; the step's own output says why. */
+export class QuickstartError extends CliError {
+  override readonly name = 'QuickstartError';
+  readonly code = 'quickstart_failed';
+  readonly exitCode = 1;
+}

@@ -1,6 +1,7 @@
 import type { CommandTableEntry } from '../command';
 import { localCommands } from './local';
 import { providerCommands } from './provider';
+import { quickstartCommand } from './quickstart';
 
 /** Every lyctl command, in the order `lyctl --help` lists them. A new command file adds its entry here. */
-export const COMMANDS: readonly CommandTableEntry[] = [localCommands, providerCommands];
+export const COMMANDS: readonly CommandTableEntry[] = [quickstartCommand, localCommands, providerCommands];
