@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { ApiKeyStore } from './api-keys';
+import { BlockStore } from './blocks';
 import { openDatabase } from './database';
 import { EventStore } from './events';
+import { FirewallStore } from './firewalls';
 import { SshKeyStore } from './ssh-keys';
 
 /** The cloud's state: one store per resource kind over one database. */
@@ -9,11 +11,15 @@ export class Store {
   readonly apiKeys: ApiKeyStore;
   readonly sshKeys: SshKeyStore;
   readonly events: EventStore;
+  readonly firewalls: FirewallStore;
+  readonly blocks: BlockStore;
 
   private constructor(readonly db: Database) {
     this.apiKeys = new ApiKeyStore(db);
     this.sshKeys = new SshKeyStore(db);
     this.events = new EventStore(db);
+    this.firewalls = new FirewallStore(db);
+    this.blocks = new BlockStore(db, this.events);
   }
 
   /**

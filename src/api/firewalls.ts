@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
+
+export const firewallIdSchema = idSchema('fw');
+
+export const FIREWALL_PROTOCOLS = ['icmp', 'tcp', 'udp'] as const;
+export type FirewallProtocol = (typeof FIREWALL_PROTOCOLS)[number];
+
+/** Most rules a firewall holds per direction, and most CIDRs a rule lists. */
+export const MAX_RULES_PER_DIRECTION = 100;
+export const MAX_CIDRS_PER_RULE = 100;
+
+/**
+ * `"22"` or `"8000-9000"`: decimal, no leading zeros, 1–65535. A range must have low < high, so a single
+ * port has exactly one spelling ("22", never "22-22"), which is also the canonical form.
+ */
+export const PORTS_PATTERN = /^([1-9][0-9]{0,4})(?:-([1-9][0-9]{0,4}))?$/;
+const PORTS_REASON = 'must be a port such as "22" or a range such as "8000-9000"';
+
+const portsSchema = z
+  .string({ error: PORTS_REASON })
+  .regex(PORTS_PATTERN, PORTS_REASON)
+  .superRefine((text, ctx) => {
+    const [, low, high] = PORTS_PATTERN.exec(text) ?? [];
+    const lowPort = Number(low);
+    const highPort = high === undefined ? lowPort : Number(high);
+    if (lowPort > 65535 || highPort > 65535) {
+      ctx.addIssue({ code: 'custom', message: 'must name ports from 1 to 65535' });
+    } else if (high !== undefined && lowPort >= highPort) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a range whose first port is below its last (write a single port as "22")',
+      });
+    }
+  });
+
+/** An IPv4 or IPv6 CIDR; the cloud checks it and answers it in canonical form (host bits zero). */
+const cidrSchema = z.string().min(1).max(64);
+
+const protocolSchema = z.enum(FIREWALL_PROTOCOLS);
+
+/** ICMP has no ports; TCP and UDP need them. The issue lands on `ports`, where the fix is. */
+function checkPortsForProtocol(rule: { protocol: FirewallProtocol; ports?: string }, ctx: z.RefinementCtx) {
+  if (rule.protocol === 'icmp' && rule.ports !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['ports'], message: 'must not be given for an icmp rule' });
+  } else if (rule.protocol !== 'icmp' && rule.ports === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['ports'], message: `is required for a ${rule.protocol} rule` });
+  }
+}
+
+function cidrListSchema() {
+  return z.array(cidrSchema).min(1).max(MAX_CIDRS_PER_RULE);
+}
+
+export const inboundRuleSchema = z
+  .strictObject({ protocol: protocolSchema, ports: portsSchema.optional(), sources: cidrListSchema() })
+  .superRefine(checkPortsForProtocol);
+export type InboundRule = z.infer<typeof inboundRuleSchema>;
+
+export const outboundRuleSchema = z
+  .strictObject({ protocol: protocolSchema, ports: portsSchema.optional(), destinations: cidrListSchema() })
+  .superRefine(checkPortsForProtocol);
+export type OutboundRule = z.infer<typeof outboundRuleSchema>;
+
+const inboundRulesSchema = z.array(inboundRuleSchema).max(MAX_RULES_PER_DIRECTION);
+const outboundRulesSchema = z.array(outboundRuleSchema).max(MAX_RULES_PER_DIRECTION);
+
+export const firewallNameSchema = z.string().trim().min(1).max(255);
+
+export const firewallSchema = z.object({
+  id: firewallIdSchema,
+  name: z.string(),
+  /** Canonical: CIDRs with host bits zero, sorted, without duplicates; rules sorted, without duplicates. */
+  inbound_rules: z.array(inboundRuleSchema),
+  outbound_rules: z.array(outboundRuleSchema),
+  /** Read-only: the instances whose `firewall_id` is this firewall, sorted. */
+  instance_ids: z.array(idSchema('inst')),
+  created_at: timestampSchema,
+});
+export type Firewall = z.infer<typeof firewallSchema>;
+
+/** A rule list that is left out starts empty: nothing is allowed in that direction's rules. */
+export const createFirewallRequestSchema = z.strictObject({
+  name: firewallNameSchema,
+  inbound_rules: inboundRulesSchema.default([]),
+  outbound_rules: outboundRulesSchema.default([]),
+});
+export type CreateFirewallRequest = z.input<typeof createFirewallRequestSchema>;
+
+/** A rule list that is sent replaces that list whole; one that is left out is kept as it is. */
+export const updateFirewallRequestSchema = z.strictObject({
+  name: firewallNameSchema.optional(),
+  inbound_rules: inboundRulesSchema.optional(),
+  outbound_rules: outboundRulesSchema.optional(),
+});
+export type UpdateFirewallRequest = z.input<typeof updateFirewallRequestSchema>;
+
+export const firewallResponseSchema = z.object({ firewall: firewallSchema });
+
+export const listFirewallsQuerySchema = listQuerySchema.extend({
+  /** Exact match on the (trimmed) name. */
+  name: z.string().min(1).max(255).optional(),
+  sort: z.enum(['created_at', 'name']).default('created_at'),
+});
+export type ListFirewallsQuery = z.input<typeof listFirewallsQuerySchema>;
+
+export const firewallListSchema = listEnvelopeSchema('firewalls', firewallSchema);
+export type FirewallList = z.infer<typeof firewallListSchema>;
