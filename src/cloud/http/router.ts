@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorCode } from '../../api';
 import type { Principal, Reply } from './context';
 
 /** What a route handler sees of the request: already authenticated, routed and parsed. */
@@ -37,6 +38,11 @@ export interface RouteDescription {
   readonly status: number;
   /** The success body; absent for 204. */
   readonly response?: z.ZodType;
+  /**
+   * Error codes the handler itself raises beyond those the pipeline gives every route of its shape (see
+   * src/cloud/openapi/error-responses.ts): e.g. `conflict` for a duplicate, `resource_in_use`.
+   */
+  readonly errors?: readonly ErrorCode[];
 }
 
 export type RouteMatch =
