@@ -4,6 +4,7 @@ import { migration0003 } from './0003-firewalls-and-blocks';
 import { migration0004 } from './0004-api-key-limits-and-idempotency';
 import { migration0005 } from './0005-webhooks';
 import { migration0006 } from './0006-instances-and-snapshots';
+import { migration0007 } from './0007-dns';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
