@@ -28,7 +28,7 @@ describe('the bootstrap key', () => {
     const cloud = await startTestCloud({ dataDir });
     await cloud.close();
     const db = new BetterSqlite3(join(dataDir, 'cloud.db'), { readonly: true });
-    const rows = db.prepare('SELECT * FROM api_keys').all() as Record<string, string>[];
+    const rows = db.prepare('SELECT * FROM api_keys').all() as Record<string, string | number | null>[];
     const dump = db.serialize().toString('latin1');
     db.close();
     expect(rows).toEqual([
@@ -39,6 +39,10 @@ describe('the bootstrap key', () => {
         secret_sha256: createHash('sha256').update(cloud.apiKey).digest('hex'),
         permissions: '["*"]',
         created_at: expect.stringMatching(/Z$/),
+        seq: 1,
+        expires_at: null,
+        allowed_ips: null,
+        last_used_at: null,
       },
     ]);
     expect(dump).not.toContain(cloud.apiKey);
