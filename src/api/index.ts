@@ -3,3 +3,4 @@ export * from './errors';
 export * from './ssh-keys';
 export * from './firewalls';
 export * from './blocks';
+export * from './dns';
