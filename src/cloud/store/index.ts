@@ -2,8 +2,11 @@ import type { Database } from 'better-sqlite3';
 import { ApiKeyStore } from './api-keys';
 import { BlockStore } from './blocks';
 import { openDatabase } from './database';
+import { DnsRecordStore } from './dns-records';
+import { DomainStore } from './domains';
 import { EventStore } from './events';
 import { FirewallStore } from './firewalls';
+import { IdempotencyKeyStore } from './idempotency-keys';
 import { SshKeyStore } from './ssh-keys';
 
 /** The cloud's state: one store per resource kind over one database. */
@@ -11,15 +14,21 @@ export class Store {
   readonly apiKeys: ApiKeyStore;
   readonly sshKeys: SshKeyStore;
   readonly events: EventStore;
+  readonly idempotencyKeys: IdempotencyKeyStore;
   readonly firewalls: FirewallStore;
   readonly blocks: BlockStore;
+  readonly domains: DomainStore;
+  readonly dnsRecords: DnsRecordStore;
 
   private constructor(readonly db: Database) {
     this.apiKeys = new ApiKeyStore(db);
     this.sshKeys = new SshKeyStore(db);
     this.events = new EventStore(db);
+    this.idempotencyKeys = new IdempotencyKeyStore(db);
     this.firewalls = new FirewallStore(db);
     this.blocks = new BlockStore(db, this.events);
+    this.domains = new DomainStore(db);
+    this.dnsRecords = new DnsRecordStore(db);
   }
 
   /**
