@@ -4,3 +4,8 @@ export * from './ssh-keys';
 export * from './firewalls';
 export * from './blocks';
 export * from './dns';
+export * from './catalog';
+export * from './instances';
+export * from './snapshots';
+export * from './api-keys';
+export * from './webhooks';
