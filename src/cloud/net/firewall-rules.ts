@@ -1,0 +1,95 @@
+import type { FirewallProtocol } from '../../api';
+import type { FieldError } from '../errors';
+import { CidrError, compareCidrs, formatCidr, parseCidr, type Cidr } from './cidr';
+import { comparePortRanges, parsePorts } from './ports';
+
+/** Inbound rules list their CIDRs as `sources`, outbound rules as `destinations`. */
+export type CidrKey = 'sources' | 'destinations';
+
+export type FirewallRule<K extends CidrKey> = {
+  readonly protocol: FirewallProtocol;
+  readonly ports?: string;
+} & { readonly [P in K]: readonly string[] };
+
+export type CanonicalRules<K extends CidrKey> =
+  | { readonly ok: true; readonly rules: FirewallRule<K>[] }
+  | { readonly ok: false; readonly errors: [FieldError, ...FieldError[]] };
+
+interface ParsedRule<K extends CidrKey> {
+  readonly rule: FirewallRule<K>;
+  readonly cidrs: readonly Cidr[];
+}
+
+/**
+ * The canonical form of a rule list, which is what the API stores and answers with, so equal rule sets
+ * always read back byte for byte equal (and Terraform sees no spurious diff):
+ * - each CIDR canonical (host bits zeroed, not refused: the contract defines canonical CIDRs as host-bits
+ *   zero, and `10.0.0.5/8` has one obvious meaning), each rule's CIDRs sorted (see compareCidrs) without
+ *   duplicates;
+ * - rules sorted by protocol (`icmp`, `tcp`, `udp`), then port range, then CIDR list, and a rule equal to
+ *   another after all that dropped. Rules that merely overlap are kept: merging them would rewrite intent.
+ *
+ * `listField` (`inbound_rules`) names the list in errors: `inbound_rules[2].sources[0]`, all CIDR problems
+ * at once.
+ */
+export function canonicalRules<K extends CidrKey>(
+  rules: readonly FirewallRule<K>[],
+  cidrKey: K,
+  listField: string,
+): CanonicalRules<K> {
+  const errors: FieldError[] = [];
+  const parsed: ParsedRule<K>[] = [];
+  for (const [ruleIndex, rule] of rules.entries()) {
+    const cidrs: Cidr[] = [];
+    for (const [cidrIndex, text] of rule[cidrKey].entries()) {
+      try {
+        cidrs.push(parseCidr(text));
+      } catch (error) {
+        if (!(error instanceof CidrError)) throw error;
+        errors.push({ field: `${listField}[${ruleIndex}].${cidrKey}[${cidrIndex}]`, reason: error.reason });
+      }
+    }
+    parsed.push(canonicalRule(rule, cidrKey, cidrs));
+  }
+  const [first, ...rest] = errors;
+  if (first !== undefined) return { ok: false, errors: [first, ...rest] };
+
+  parsed.sort(compareRules);
+  const unique = parsed.filter(
+    (rule, i) => i === 0 || compareRules(parsed[i - 1] as ParsedRule<K>, rule) !== 0,
+  );
+  return { ok: true, rules: unique.map((p) => p.rule) };
+}
+
+function canonicalRule<K extends CidrKey>(
+  rule: FirewallRule<K>,
+  cidrKey: K,
+  cidrs: readonly Cidr[],
+): ParsedRule<K> {
+  const sorted = [...cidrs].sort(compareCidrs);
+  const unique = sorted.filter((cidr, i) => i === 0 || compareCidrs(sorted[i - 1] as Cidr, cidr) !== 0);
+  const canonical = {
+    protocol: rule.protocol,
+    ...(rule.ports === undefined ? {} : { ports: rule.ports }),
+    [cidrKey]: unique.map(formatCidr),
+  } as FirewallRule<K>;
+  return { rule: canonical, cidrs: unique };
+}
+
+function compareRules<K extends CidrKey>(a: ParsedRule<K>, b: ParsedRule<K>): number {
+  if (a.rule.protocol !== b.rule.protocol) return a.rule.protocol < b.rule.protocol ? -1 : 1;
+  const byPorts = comparePorts(a.rule.ports, b.rule.ports);
+  if (byPorts !== 0) return byPorts;
+  const shared = Math.min(a.cidrs.length, b.cidrs.length);
+  for (let i = 0; i < shared; i++) {
+    const byCidr = compareCidrs(a.cidrs[i] as Cidr, b.cidrs[i] as Cidr);
+    if (byCidr !== 0) return byCidr;
+  }
+  return a.cidrs.length - b.cidrs.length;
+}
+
+/** A rule without ports (ICMP) sorts before any with; the schema never mixes them within one protocol. */
+function comparePorts(a: string | undefined, b: string | undefined): number {
+  if (a === undefined || b === undefined) return (a === undefined ? 0 : 1) - (b === undefined ? 0 : 1);
+  return comparePortRanges(parsePorts(a), parsePorts(b));
+}

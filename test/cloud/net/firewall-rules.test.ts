@@ -1,0 +1,79 @@
+import { canonicalRules, type FirewallRule } from '../../../src/cloud/net/firewall-rules';
+
+type Inbound = FirewallRule<'sources'>;
+
+function canonical(rules: Inbound[]): Inbound[] {
+  const result = canonicalRules(rules, 'sources', 'inbound_rules');
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.rules;
+}
+
+describe('canonicalRules', () => {
+  it('canonicalizes, sorts and de-duplicates the CIDRs of a rule', () => {
+    expect(
+      canonical([
+        { protocol: 'tcp', ports: '22', sources: ['::0/0', '10.0.0.5/8', '0.0.0.0/0', '10.9.9.9/8'] },
+      ]),
+    ).toEqual([{ protocol: 'tcp', ports: '22', sources: ['0.0.0.0/0', '10.0.0.0/8', '::/0'] }]);
+  });
+
+  it('sorts rules by protocol, then ports, then CIDRs, and drops rules equal after canonicalization', () => {
+    const rules: Inbound[] = [
+      { protocol: 'udp', ports: '53', sources: ['0.0.0.0/0'] },
+      { protocol: 'tcp', ports: '443', sources: ['0.0.0.0/0'] },
+      { protocol: 'tcp', ports: '22', sources: ['192.0.2.0/24'] },
+      { protocol: 'tcp', ports: '22', sources: ['10.0.0.0/8', '10.0.0.0/8'] },
+      { protocol: 'tcp', ports: '22', sources: ['10.1.1.1/8'] },
+      { protocol: 'tcp', ports: '22-80', sources: ['0.0.0.0/0'] },
+      { protocol: 'icmp', sources: ['::/0'] },
+      { protocol: 'tcp', ports: '22', sources: ['10.0.0.0/8', '192.0.2.0/24'] },
+    ];
+    expect(canonical(rules)).toEqual([
+      { protocol: 'icmp', sources: ['::/0'] },
+      { protocol: 'tcp', ports: '22', sources: ['10.0.0.0/8'] },
+      { protocol: 'tcp', ports: '22', sources: ['10.0.0.0/8', '192.0.2.0/24'] },
+      { protocol: 'tcp', ports: '22', sources: ['192.0.2.0/24'] },
+      { protocol: 'tcp', ports: '22-80', sources: ['0.0.0.0/0'] },
+      { protocol: 'tcp', ports: '443', sources: ['0.0.0.0/0'] },
+      { protocol: 'udp', ports: '53', sources: ['0.0.0.0/0'] },
+    ]);
+  });
+
+  it('gives the same answer for any order of the same rules', () => {
+    const rules: Inbound[] = [
+      { protocol: 'tcp', ports: '80', sources: ['::/0', '0.0.0.0/0'] },
+      { protocol: 'icmp', sources: ['0.0.0.0/0'] },
+      { protocol: 'udp', ports: '1000-2000', sources: ['2001:db8::/32'] },
+    ];
+    const expected = canonical(rules);
+    expect(canonical([...rules].reverse())).toEqual(expected);
+    expect(canonical(expected)).toEqual(expected);
+  });
+
+  it('names every bad CIDR by its path', () => {
+    const result = canonicalRules(
+      [
+        { protocol: 'tcp', ports: '22', sources: ['0.0.0.0/0'] },
+        { protocol: 'tcp', ports: '80', sources: ['10.0.0.0/8', '10.0.0.0/99', 'x'] },
+      ],
+      'sources',
+      'inbound_rules',
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.field)).toEqual([
+      'inbound_rules[1].sources[1]',
+      'inbound_rules[1].sources[2]',
+    ]);
+    expect(result.errors[0].reason).toMatch(/^must have a prefix length from 0 to 32/);
+  });
+
+  it('uses the outbound key and field name for outbound rules', () => {
+    const result = canonicalRules(
+      [{ protocol: 'icmp', destinations: ['bad'] }],
+      'destinations',
+      'outbound_rules',
+    );
+    expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(['outbound_rules[0].destinations[0]']);
+  });
+});
