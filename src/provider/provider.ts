@@ -1,5 +1,6 @@
 import { version } from '../../package.json';
-import { isApiError, LightyearClient, LightyearConfigError } from '../client';
+import type { LightyearClient } from '../client';
+import { clientModule } from './client-module';
 import type { Diagnostics } from './framework/diagnostics';
 import { ResourceError } from './framework/errors';
 import type { ProviderDefinition } from './framework/provider';
@@ -42,7 +43,7 @@ async function verifyCredentials(
     await client.sshKeys.list({ per_page: 1 });
     return true;
   } catch (err) {
-    if (isApiError(err, 'forbidden')) return true;
+    if (clientModule().isApiError(err, 'forbidden')) return true;
     const e = toResourceError(err, 'Connecting to LightYear Cloud', []);
     if (e instanceof ResourceError) diagnostics.error(e.summary, `${e.detail} (endpoint ${endpoint})`);
     else
@@ -89,14 +90,14 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     }
     let client: LightyearClient;
     try {
-      client = new LightyearClient({
+      client = new (clientModule().LightyearClient)({
         apiKey,
         endpoint,
         userAgent: `terraform-provider-lightyear/${version} terraform/${ctx.terraformVersion}`,
         signal: ctx.signal,
       });
     } catch (err) {
-      if (err instanceof LightyearConfigError) {
+      if (err instanceof clientModule().LightyearConfigError) {
         const path = configuredString(config, 'endpoint') ? ['endpoint'] : undefined;
         ctx.diagnostics.error('Invalid provider configuration', err.message, path);
         return undefined;

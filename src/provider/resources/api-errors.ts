@@ -1,9 +1,4 @@
-import {
-  isLightyearError,
-  LightyearAbortedError,
-  LightyearApiError,
-  LightyearConnectionError,
-} from '../../client';
+import { clientModule } from '../client-module';
 import type { Path } from '../framework/diagnostics';
 import { ResourceError } from '../framework/errors';
 
@@ -20,6 +15,8 @@ export function toResourceError(
   attributes: readonly string[],
   fields: Readonly<Record<string, Path>> = {},
 ): unknown {
+  const { isLightyearError, LightyearAbortedError, LightyearApiError, LightyearConnectionError } =
+    clientModule();
   if (err instanceof ResourceError || !isLightyearError(err)) return err;
   if (err instanceof LightyearAbortedError) {
     return new ResourceError(

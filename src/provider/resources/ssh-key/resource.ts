@@ -1,5 +1,5 @@
 import type { LightyearClient } from '../../../client';
-import { isNotFoundError } from '../../../client';
+import { clientModule } from '../../client-module';
 import { ResourceError } from '../../framework/errors';
 import type { OperationContext, ResourceDefinition } from '../../framework/resource';
 import type { ObjectValue } from '../../protocol/values';
@@ -41,7 +41,7 @@ export const sshKeyResource: ResourceDefinition<LightyearClient> = {
       return asValue(stateFromApi(await ctx.client.sshKeys.get(id, { signal: ctx.signal }), state));
     } catch (err) {
       // Deleted behind Terraform's back: forget it, and the next plan creates it again.
-      if (isNotFoundError(err)) return null;
+      if (clientModule().isNotFoundError(err)) return null;
       throw toResourceError(err, 'Reading the SSH key', SSH_KEY_ATTRIBUTES);
     }
   },
@@ -61,7 +61,7 @@ export const sshKeyResource: ResourceDefinition<LightyearClient> = {
     try {
       await ctx.client.sshKeys.delete(id, { signal: ctx.signal });
     } catch (err) {
-      if (isNotFoundError(err)) return; // already gone: the goal of a delete
+      if (clientModule().isNotFoundError(err)) return; // already gone: the goal of a delete
       throw toResourceError(err, 'Deleting the SSH key', SSH_KEY_ATTRIBUTES);
     }
   },

@@ -1,0 +1,111 @@
+/**
+ * 200 resources through terraform: our lightyear_ssh_key against the built-in terraform_data (no provider
+ * process at all: the floor). Plan (create), apply, and plan after apply (refresh: 200 reads) — the
+ * figures a user of a real stack feels. The local cloud runs in this process, rate limit off, in memory.
+ *
+ *   npm run build && node --import tsx bench/provider-plan.ts [resources] [repeats]
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { installProvider } from '../src/cli/provider-package';
+import { startLocalCloud } from '../src/cloud';
+import { createTerraformWorkspace, type TerraformWorkspace } from '../test/helpers/terraform';
+import { percentile, printTable } from './stats';
+
+const BUNDLE = path.resolve(__dirname, '..', 'dist', 'terraform-provider-lightyear.js');
+
+function ed25519Line(comment: string): string {
+  const jwk = crypto.generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' });
+  const str = (b: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, b.length]), b]);
+  const blob = Buffer.concat([str(Buffer.from('ssh-ed25519')), str(Buffer.from(jwk.x!, 'base64url'))]);
+  return `ssh-ed25519 ${blob.toString('base64')} ${comment}`;
+}
+
+function lightyearConfig(count: number): string {
+  const keys = Array.from({ length: count }, (_, i) => ed25519Line(`bench-${i}`));
+  return `terraform {
+  required_providers {
+    lightyear = { source = "lightyear/lightyear" }
+  }
+}
+provider "lightyear" {}
+locals {
+  keys = ${JSON.stringify(keys)}
+}
+resource "lightyear_ssh_key" "k" {
+  count      = ${count}
+  name       = "bench-\${count.index}"
+  public_key = local.keys[count.index]
+}
+`;
+}
+
+function terraformDataConfig(count: number): string {
+  return `resource "terraform_data" "k" {
+  count = ${count}
+  input = "bench-\${count.index}"
+}
+`;
+}
+
+async function timed(ws: TerraformWorkspace, args: string[], env: Record<string, string>): Promise<number> {
+  const run = await ws.terraform(args, { env });
+  if (run.code !== 0) throw new Error(`terraform ${args.join(' ')} failed:\n${run.stderr}`);
+  return run.durationMs;
+}
+
+async function measure(
+  label: string,
+  config: string,
+  env: Record<string, string>,
+  repeats: number,
+  cliConfig?: string,
+): Promise<(string | number)[][]> {
+  const samples: Record<string, number[]> = { 'plan (create)': [], apply: [], 'plan (refresh)': [] };
+  for (let r = 0; r < repeats; r++) {
+    const ws = createTerraformWorkspace();
+    const runEnv = { ...env, ...(cliConfig ? { TF_CLI_CONFIG_FILE: cliConfig } : {}) };
+    try {
+      ws.writeFiles({ 'main.tf': config });
+      await timed(ws, ['init', '-input=false', '-no-color'], runEnv);
+      samples['plan (create)']!.push(await timed(ws, ['plan', '-input=false', '-no-color'], runEnv));
+      samples.apply!.push(await timed(ws, ['apply', '-auto-approve', '-input=false', '-no-color'], runEnv));
+      samples['plan (refresh)']!.push(await timed(ws, ['plan', '-input=false', '-no-color'], runEnv));
+      await timed(ws, ['destroy', '-auto-approve', '-input=false', '-no-color'], runEnv);
+    } finally {
+      ws.dispose();
+    }
+  }
+  return Object.entries(samples).map(([step, s]) => [label, step, repeats, percentile(s, 50).toFixed(0)]);
+}
+
+async function main(): Promise<void> {
+  const count = Number(process.argv[2] ?? 200);
+  const repeats = Number(process.argv[3] ?? 3);
+  if (!fs.existsSync(BUNDLE)) throw new Error('run `npm run build` first');
+  const cloud = await startLocalCloud({ rateLimitPerMinute: Infinity } as Parameters<
+    typeof startLocalCloud
+  >[0]);
+  const scratch = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'bench-provider-'));
+  try {
+    const installed = installProvider({ dataDir: scratch, bundlePath: BUNDLE });
+    const env = { LIGHTYEAR_ENDPOINT: cloud.url, LIGHTYEAR_API_KEY: cloud.apiKey };
+    const rows = [
+      ...(await measure(`terraform_data ×${count}`, terraformDataConfig(count), {}, repeats)),
+      ...(await measure(
+        `lightyear_ssh_key ×${count}`,
+        lightyearConfig(count),
+        env,
+        repeats,
+        installed.cliConfigPath,
+      )),
+    ];
+    printTable(['resources', 'command', 'runs', 'median ms'], rows);
+  } finally {
+    await cloud.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+void main();
