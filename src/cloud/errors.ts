@@ -87,6 +87,16 @@ export class ConflictError extends ApiError {
   }
 }
 
+/**
+ * 409 `resource_in_use`: the resource cannot be deleted or taken while something else uses it (a
+ * firewall instances point at, an attached volume). `details` names the users so the caller can free it.
+ */
+export class ResourceInUseError extends ApiError {
+  constructor(message: string, details?: Readonly<Record<string, unknown>>) {
+    super('resource_in_use', message, details);
+  }
+}
+
 /** 413 `payload_too_large`. */
 export class PayloadTooLargeError extends ApiError {
   constructor(limitBytes: number) {
