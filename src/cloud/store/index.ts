@@ -7,7 +7,6 @@ import { DomainStore } from './domains';
 import { EventStore } from './events';
 import { FirewallStore } from './firewalls';
 import { IdempotencyKeyStore } from './idempotency-keys';
-import { IdempotencyKeyStore } from './idempotency-keys';
 import { SshKeyStore } from './ssh-keys';
 
 /** The cloud's state: one store per resource kind over one database. */
@@ -15,7 +14,6 @@ export class Store {
   readonly apiKeys: ApiKeyStore;
   readonly sshKeys: SshKeyStore;
   readonly events: EventStore;
-  readonly idempotencyKeys: IdempotencyKeyStore;
   readonly idempotencyKeys: IdempotencyKeyStore;
   readonly firewalls: FirewallStore;
   readonly blocks: BlockStore;
@@ -26,7 +24,6 @@ export class Store {
     this.apiKeys = new ApiKeyStore(db);
     this.sshKeys = new SshKeyStore(db);
     this.events = new EventStore(db);
-    this.idempotencyKeys = new IdempotencyKeyStore(db);
     this.idempotencyKeys = new IdempotencyKeyStore(db);
     this.firewalls = new FirewallStore(db);
     this.blocks = new BlockStore(db, this.events);
