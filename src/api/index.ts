@@ -9,4 +9,3 @@ export * from './instances';
 export * from './snapshots';
 export * from './api-keys';
 export * from './webhooks';
-export * from './api-keys';
