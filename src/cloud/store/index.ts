@@ -7,7 +7,11 @@ import { DomainStore } from './domains';
 import { EventStore } from './events';
 import { FirewallStore } from './firewalls';
 import { IdempotencyKeyStore } from './idempotency-keys';
+import { InstanceStore } from './instances';
+import { SnapshotStore } from './snapshots';
 import { SshKeyStore } from './ssh-keys';
+import { WebhookDeliveryStore } from './webhook-deliveries';
+import { WebhookStore } from './webhooks';
 
 /** The cloud's state: one store per resource kind over one database. */
 export class Store {
@@ -17,8 +21,12 @@ export class Store {
   readonly idempotencyKeys: IdempotencyKeyStore;
   readonly firewalls: FirewallStore;
   readonly blocks: BlockStore;
+  readonly instances: InstanceStore;
+  readonly snapshots: SnapshotStore;
   readonly domains: DomainStore;
   readonly dnsRecords: DnsRecordStore;
+  readonly webhooks: WebhookStore;
+  readonly webhookDeliveries: WebhookDeliveryStore;
 
   private constructor(readonly db: Database) {
     this.apiKeys = new ApiKeyStore(db);
@@ -27,8 +35,12 @@ export class Store {
     this.idempotencyKeys = new IdempotencyKeyStore(db);
     this.firewalls = new FirewallStore(db);
     this.blocks = new BlockStore(db, this.events);
+    this.instances = new InstanceStore(db, this.events, this.blocks);
+    this.snapshots = new SnapshotStore(db, this.events);
     this.domains = new DomainStore(db);
     this.dnsRecords = new DnsRecordStore(db);
+    this.webhooks = new WebhookStore(db);
+    this.webhookDeliveries = new WebhookDeliveryStore(db, this.events);
   }
 
   /**
