@@ -14,6 +14,10 @@ export interface LightyearProviderConfig {
    */
   readonly apiKey?: string;
   /**
+   * PEM file of a certificate authority to trust for the endpoint, e.g. the certificate of a local cloud started with `lyctl local start --tls`. Falls back to `LIGHTYEAR_CA_CERT`.
+   */
+  readonly caCertFile?: string;
+  /**
    * API base URL. Falls back to `LIGHTYEAR_ENDPOINT`, then `https://api.lightyear.host/v1`. Plain `http://` is accepted only for loopback hosts (the local cloud).
    */
   readonly endpoint?: string;
@@ -33,6 +37,7 @@ export class LightyearProvider extends cdktf.TerraformProvider {
     });
     this.alias = config.alias;
     this._apiKey = config.apiKey;
+    this._caCertFile = config.caCertFile;
     this._endpoint = config.endpoint;
   }
 
@@ -49,6 +54,21 @@ export class LightyearProvider extends cdktf.TerraformProvider {
   /** The value given in configuration, before synthesis. */
   public get apiKeyInput(): string | undefined {
     return this._apiKey;
+  }
+
+  private _caCertFile?: string;
+  public get caCertFile(): string | undefined {
+    return this._caCertFile;
+  }
+  public set caCertFile(value: string | undefined) {
+    this._caCertFile = value;
+  }
+  public resetCaCertFile(): void {
+    this._caCertFile = undefined;
+  }
+  /** The value given in configuration, before synthesis. */
+  public get caCertFileInput(): string | undefined {
+    return this._caCertFile;
   }
 
   private _endpoint?: string;
@@ -69,6 +89,7 @@ export class LightyearProvider extends cdktf.TerraformProvider {
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     return {
       api_key: cdktf.stringToTerraform(this._apiKey),
+      ca_cert_file: cdktf.stringToTerraform(this._caCertFile),
       endpoint: cdktf.stringToTerraform(this._endpoint),
     };
   }
@@ -77,6 +98,12 @@ export class LightyearProvider extends cdktf.TerraformProvider {
     const attrs: { [name: string]: { value: unknown; [detail: string]: unknown } } = {
       api_key: {
         value: cdktf.stringToHclTerraform(this._apiKey),
+        isBlock: false,
+        type: 'simple',
+        storageClassType: 'string',
+      },
+      ca_cert_file: {
+        value: cdktf.stringToHclTerraform(this._caCertFile),
         isBlock: false,
         type: 'simple',
         storageClassType: 'string',

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { version } from '../../package.json';
 import type { LightyearClient } from '../client';
 import { clientModule } from './client-module';
@@ -73,6 +74,12 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
         optional: true,
         validate: checkEndpoint,
       },
+      ca_cert_file: {
+        type: ctyString,
+        description:
+          'PEM file of a certificate authority to trust for the endpoint, e.g. the certificate of a local cloud started with `lyctl local start --tls`. Falls back to `LIGHTYEAR_CA_CERT`.',
+        optional: true,
+      },
     },
   },
 
@@ -88,6 +95,18 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
       );
       return undefined;
     }
+    const caFile = configuredString(config, 'ca_cert_file') ?? process.env.LIGHTYEAR_CA_CERT;
+    let ca: Buffer | undefined;
+    if (caFile) {
+      try {
+        ca = fs.readFileSync(caFile);
+      } catch (err) {
+        const reason = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+        const path = configuredString(config, 'ca_cert_file') ? ['ca_cert_file'] : undefined;
+        ctx.diagnostics.error('Cannot read the CA certificate', `${caFile}: ${reason}`, path);
+        return undefined;
+      }
+    }
     let client: LightyearClient;
     try {
       client = new (clientModule().LightyearClient)({
@@ -95,6 +114,7 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
         endpoint,
         userAgent: `terraform-provider-lightyear/${version} terraform/${ctx.terraformVersion}`,
         signal: ctx.signal,
+        ...(ca ? { ca } : {}),
       });
     } catch (err) {
       if (err instanceof clientModule().LightyearConfigError) {
