@@ -97,6 +97,16 @@ export class ResourceInUseError extends ApiError {
   }
 }
 
+/**
+ * 409 `idempotency_key_reused`: the Idempotency-Key was first used for a different request (another
+ * body, method or path); reusing it would replay an answer that does not belong to this request.
+ */
+export class IdempotencyKeyReusedError extends ApiError {
+  constructor(message: string) {
+    super('idempotency_key_reused', message);
+  }
+}
+
 /** 413 `payload_too_large`. */
 export class PayloadTooLargeError extends ApiError {
   constructor(limitBytes: number) {
@@ -110,6 +120,18 @@ export class PayloadTooLargeError extends ApiError {
 export class UnsupportedMediaTypeError extends ApiError {
   constructor(message: string) {
     super('unsupported_media_type', message, { expected: 'application/json' });
+  }
+}
+
+/** 429 `rate_limit_exceeded`: the key used up its requests for this window; `Retry-After` says when to retry. */
+export class RateLimitExceededError extends ApiError {
+  constructor(limitPerMinute: number, retryAfterSeconds: number) {
+    super(
+      'rate_limit_exceeded',
+      `This API key made more than ${limitPerMinute} requests this minute; retry in ${retryAfterSeconds} s.`,
+      { limit_per_minute: limitPerMinute, retry_after_seconds: retryAfterSeconds },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
   }
 }
 
