@@ -8,8 +8,6 @@ import { EventStore } from './events';
 import { FirewallStore } from './firewalls';
 import { IdempotencyKeyStore } from './idempotency-keys';
 import { InstanceStore } from './instances';
-import { InstanceStore } from './instances';
-import { SnapshotStore } from './snapshots';
 import { SnapshotStore } from './snapshots';
 import { SshKeyStore } from './ssh-keys';
 import { WebhookDeliveryStore } from './webhook-deliveries';
@@ -25,8 +23,6 @@ export class Store {
   readonly blocks: BlockStore;
   readonly instances: InstanceStore;
   readonly snapshots: SnapshotStore;
-  readonly instances: InstanceStore;
-  readonly snapshots: SnapshotStore;
   readonly domains: DomainStore;
   readonly dnsRecords: DnsRecordStore;
   readonly webhooks: WebhookStore;
@@ -39,8 +35,6 @@ export class Store {
     this.idempotencyKeys = new IdempotencyKeyStore(db);
     this.firewalls = new FirewallStore(db);
     this.blocks = new BlockStore(db, this.events);
-    this.instances = new InstanceStore(db, this.events, this.blocks);
-    this.snapshots = new SnapshotStore(db, this.events);
     this.instances = new InstanceStore(db, this.events, this.blocks);
     this.snapshots = new SnapshotStore(db, this.events);
     this.domains = new DomainStore(db);
