@@ -28,6 +28,8 @@ export interface LocalCloudOptions {
   log?: (line: string) => void;
   /** How long provisioning, resizing, power changes, volumes and snapshots take. @default DEMO_DURATIONS */
   lifecycle?: LifecycleDurations;
+  /** The cloud's clock; pass one to move time forward in-process (`clock.advance(ms)`). @default a new clock */
+  clock?: CloudClock;
 }
 
 /** How often due lifecycle transitions are applied when no request comes (so events still fire). */
@@ -56,7 +58,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       secret: options.bootstrapKey,
       log,
     });
-    const clock = new CloudClock();
+    const clock = options.clock ?? new CloudClock();
     const lifecycle = new LifecycleEngine(
       options.lifecycle ?? DEMO_DURATIONS,
       () => clock.nowIso(),
