@@ -8,6 +8,7 @@
  *   expect(res.status).toBe(201);
  */
 import { startLocalCloud, type LocalCloudOptions, type RunningLocalCloud } from '../../src/cloud';
+import { CloudClock } from '../../src/cloud/clock';
 
 export interface TestRequestOptions {
   /** Sent as JSON with `Content-Type: application/json`. */
@@ -29,13 +30,17 @@ export interface TestResponse {
 }
 
 export interface TestCloud extends RunningLocalCloud {
+  /** The cloud's clock (the `clock` option, or one made here): `clock.advance(ms)` moves lifecycles on. */
+  readonly clock: CloudClock;
   /** A request to `<url><path>`, e.g. `request('GET', '/ssh-keys?per_page=2')`. */
   request(method: string, path: string, options?: TestRequestOptions): Promise<TestResponse>;
 }
 
 export async function startTestCloud(options: LocalCloudOptions = {}): Promise<TestCloud> {
-  const cloud = await startLocalCloud({ host: '127.0.0.1', port: 0, ...options });
+  const clock = options.clock ?? new CloudClock();
+  const cloud = await startLocalCloud({ host: '127.0.0.1', port: 0, ...options, clock });
   return {
+    clock,
     url: cloud.url,
     origin: cloud.origin,
     port: cloud.port,
