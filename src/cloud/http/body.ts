@@ -58,8 +58,9 @@ function parseJson(raw: Buffer): unknown {
   } catch {
     throw new InvalidRequestError('The request body is not valid UTF-8.');
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     // JSON.parse quotes the offending input in its message; only the position goes back, never the body.
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
@@ -68,4 +69,26 @@ function parseJson(raw: Buffer): unknown {
       position === undefined ? undefined : { position: Number(position) },
     );
   }
+  // Valid UTF-8 cannot hold a lone surrogate, but a JSON escape can (`"\ud800"`): such a string is not
+  // text, and SQLite would store it as U+FFFD, so what the client reads back would differ from what it sent.
+  if (ESCAPED_SURROGATE.test(text) && holdsLoneSurrogate(value)) {
+    throw new InvalidRequestError(
+      'The request body holds a string with an unpaired UTF-16 surrogate escape; strings must be valid Unicode.',
+    );
+  }
+  return value;
+}
+
+const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function holdsLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(holdsLoneSurrogate);
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(
+      ([key, child]) => LONE_SURROGATE.test(key) || holdsLoneSurrogate(child),
+    );
+  }
+  return false;
 }
