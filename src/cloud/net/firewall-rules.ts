@@ -9,7 +9,7 @@ export type CidrKey = 'sources' | 'destinations';
 export type FirewallRule<K extends CidrKey> = {
   readonly protocol: FirewallProtocol;
   readonly ports?: string;
-} & { readonly [P in K]: readonly string[] };
+} & { [P in K]: string[] };
 
 export type CanonicalRules<K extends CidrKey> =
   | { readonly ok: true; readonly rules: FirewallRule<K>[] }

@@ -1,5 +1,7 @@
 import type { CloudContext } from '../cloud-context';
 import type { Route } from '../http/router';
+import { blockRoutes } from './blocks';
+import { firewallRoutes } from './firewalls';
 import { withOpenApiRoute } from './openapi';
 import { sshKeyRoutes } from './ssh-keys';
 
@@ -8,5 +10,5 @@ import { sshKeyRoutes } from './ssh-keys';
  * `GET /v1/openapi.json`, the reference generated from all of them.
  */
 export function apiRoutes(cloud: CloudContext): Route[] {
-  return withOpenApiRoute([...sshKeyRoutes(cloud)]);
+  return withOpenApiRoute([...sshKeyRoutes(cloud), ...firewallRoutes(cloud), ...blockRoutes(cloud)]);
 }
