@@ -1,4 +1,4 @@
-import * as der from '../../../src/provider/protocol/der';
+import * as der from '../../src/tls/der';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 
