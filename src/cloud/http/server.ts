@@ -1,4 +1,12 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import { InvalidRequestError } from '../errors';
 import { newId } from '../ids';
 import type { RequestContext } from './context';
 import { composeStages, type Stage } from './pipeline';
@@ -6,16 +14,75 @@ import { composeStages, type Stage } from './pipeline';
 /** How long close() lets in-flight requests finish before cutting their connections. */
 const CLOSE_GRACE_MS = 2000;
 
-/** An HTTP server that runs every request through the given stages. */
-export function createPipelineServer(stages: readonly Stage[]): Server {
+export type Server = HttpServer | HttpsServer;
+
+export interface PipelineServerOptions {
+  /** Serve HTTPS with this certificate and private key (PEM); plain HTTP without. */
+  readonly tls?: { readonly cert: string; readonly key: string };
+  /** Receives a line for each request the HTTP parser refused before the stages could see it. */
+  readonly log?: (line: string) => void;
+}
+
+/** An HTTP(S) server that runs every request through the given stages. */
+export function createPipelineServer(stages: readonly Stage[], options: PipelineServerOptions = {}): Server {
   const handle = composeStages(stages);
-  return createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const ctx = createContext(req, res);
     handle(ctx).catch(() => {
       // The stages answer every error themselves; this only fires when the socket died mid-reply.
       if (!res.headersSent) res.destroy();
     });
+  };
+  const server: Server =
+    options.tls === undefined
+      ? createServer(onRequest)
+      : createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest);
+  const log = options.log ?? (() => undefined);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
+    answerClientError(error, socket, log),
+  );
+  return server;
+}
+
+/**
+ * Node answers what its HTTP parser refuses (a 64 KiB path, raw non-ASCII bytes in the request line, a
+ * malformed header) with a bare 400 or 431 and no body. The contract promises the error envelope and a
+ * request id on every answer, so these get them too.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, log: (line: string) => void): void {
+  // Writing raw bytes is only safe before any response has started on this connection (what Node checks too).
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent === true) {
+    socket.destroy();
+    return;
+  }
+  const requestId = newId('request');
+  const refusal = new InvalidRequestError(
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'The request line and headers are larger than the server accepts (16 KiB).'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'The request was not received in time.'
+        : 'The request is not valid HTTP/1.1 (a path must be percent-encoded ASCII).',
+  );
+  const body = JSON.stringify({
+    error: { code: refusal.code, message: refusal.message },
+    request_id: requestId,
   });
+  socket.end(
+    [
+      `HTTP/1.1 ${refusal.status} Bad Request`,
+      'Content-Type: application/json; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      `X-Request-Id: ${requestId}`,
+      'Cache-Control: no-store',
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
+  log(
+    `${new Date().toISOString()} ${requestId} - - ${refusal.status} refused by the HTTP parser (${error.code ?? 'unknown'})`,
+  );
 }
 
 function createContext(req: IncomingMessage, res: ServerResponse): RequestContext {
