@@ -9,3 +9,4 @@ export * from './instances';
 export * from './snapshots';
 export * from './api-keys';
 export * from './webhooks';
+export * from './control';

@@ -14,6 +14,18 @@ import { Router } from './http/router';
 import { closeServer, createPipelineServer, listen } from './http/server';
 import { apiRoutes } from './routes';
 import { Store } from './store';
+import { authenticateControl } from './control/authenticate-control';
+import { FaultInjector } from './control/fault-injector';
+import { injectFaults } from './control/inject-faults';
+import { recordRequests } from './control/record-requests';
+import { DEFAULT_REQUEST_LOG_SIZE, RequestLog } from './control/request-log';
+import { controlRoutes } from './control/routes';
+import { WebhookDeliveryWorker } from './webhooks/delivery-worker';
+import {
+  DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
+  DEFAULT_WEBHOOK_TIMEOUT_MS,
+  validateWebhookSchedule,
+} from './webhooks/retry-schedule';
 
 export interface LocalCloudOptions {
   /** Interface to listen on. @default '127.0.0.1' */
@@ -30,6 +42,15 @@ export interface LocalCloudOptions {
   lifecycle?: LifecycleDurations;
   /** The cloud's clock; pass one to move time forward in-process (`clock.advance(ms)`). @default a new clock */
   clock?: CloudClock;
+  /**
+   * Waits before each retry of a webhook delivery, on the cloud's clock; n delays make n + 1 attempts, and
+   * the contract's five attempts need at least 4. @default [1000, 5000, 30000, 120000, 600000]
+   */
+  webhookRetryDelaysMs?: readonly number[];
+  /** How long one webhook delivery attempt may take, connect to last byte. @default 10000 */
+  webhookTimeoutMs?: number;
+  /** How many `/v1` requests `GET /_local/requests` keeps (oldest dropped first). @default 1000 */
+  requestLogSize?: number;
 }
 
 /** How often due lifecycle transitions are applied when no request comes (so events still fire). */
@@ -51,6 +72,10 @@ export interface RunningLocalCloud {
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<RunningLocalCloud> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => undefined);
+  const webhookRetryDelaysMs = options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS;
+  const webhookTimeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
+  validateWebhookSchedule(webhookRetryDelaysMs, webhookTimeoutMs);
+  const requestLog = new RequestLog(options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE);
   const store = Store.open(options.dataDir);
   try {
     const apiKey = ensureBootstrapKey(store.apiKeys, {
@@ -65,15 +90,33 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       (work) => store.transaction(work),
     );
     const cloud: CloudContext = { store, clock, lifecycle };
-    const router = new Router(apiRoutes(cloud));
+    const routes = apiRoutes(cloud);
+    const faults = new FaultInjector();
+    const webhookWorker = new WebhookDeliveryWorker(store.webhookDeliveries, clock, {
+      retryDelaysMs: webhookRetryDelaysMs,
+      timeoutMs: webhookTimeoutMs,
+      log,
+    });
+    const control = controlRoutes({
+      cloud,
+      apiRouter: new Router(routes),
+      faults,
+      requestLog,
+      deliverWebhooksNow: () => webhookWorker.poll(),
+    });
+    const router = new Router([...routes, ...control]);
+    const apiAuth = authenticate(store.apiKeys);
     // The order is the request's path through the cloud; see docs/local-cloud.md.
     const server = createPipelineServer([
       requestIdHeader,
+      recordRequests(requestLog, clock),
       accessLog(log),
       writeReply,
       errorEnvelope(log),
+      injectFaults(faults),
       checkBodyHeaders,
-      authenticate(store.apiKeys),
+      apiAuth,
+      authenticateControl(apiAuth),
       applyLifecycle(lifecycle),
       dispatch(router),
     ]);
@@ -87,6 +130,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
     }, LIFECYCLE_TICK_MS);
     ticker.unref();
+    webhookWorker.start();
     let closing: Promise<void> | undefined;
     return {
       url: `${origin}/v1`,
@@ -95,7 +139,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       apiKey,
       close() {
         clearInterval(ticker);
-        closing ??= closeServer(server).finally(() => store.close());
+        closing ??= Promise.all([webhookWorker.stop(), closeServer(server)])
+          .then(() => undefined)
+          .finally(() => store.close());
         return closing;
       },
     };

@@ -23,4 +23,6 @@ export interface RequestContext {
   requestId: string;
   principal?: Principal;
   reply?: Reply;
+  /** The fault the fault-injection stage applied to this request (`/_local/faults`), for the request log. */
+  injectedFault?: 'status' | 'delay' | 'drop';
 }

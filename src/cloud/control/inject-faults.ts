@@ -1,0 +1,55 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ERROR_CODES, type ErrorCode } from '../../api';
+import { ApiError } from '../errors';
+import type { Stage } from '../http/pipeline';
+import type { FaultInjector } from './fault-injector';
+
+/** The answer of a status fault: the contract's error envelope with the code that has this status. */
+export class InjectedFaultError extends ApiError {
+  constructor(status: number, retryAfterSeconds: number | null) {
+    super(
+      codeForStatus(status),
+      `Fault injected by the local cloud (/_local/faults): this request was answered with ${status}.`,
+      { injected_fault: true },
+      retryAfterSeconds === null ? {} : { 'Retry-After': String(retryAfterSeconds) },
+    );
+  }
+}
+
+/** The first code of the contract's table with this status (409 is `conflict`). */
+function codeForStatus(status: number): ErrorCode {
+  const entry = Object.entries(ERROR_CODES).find(([, codeStatus]) => codeStatus === status);
+  if (entry === undefined) throw new RangeError(`no error code of the contract has status ${status}`);
+  return entry[0] as ErrorCode;
+}
+
+function isApiPath(pathname: string): boolean {
+  return pathname === '/v1' || pathname.startsWith('/v1/');
+}
+
+/**
+ * Applies armed faults to `/v1` requests, before authentication and before the body is read, so a fault
+ * hits whatever request matches, and a faulted request changes nothing. A status fault answers with the
+ * error envelope; a delay holds the request, then lets it run; a drop destroys the connection unanswered.
+ */
+export function injectFaults(faults: FaultInjector): Stage {
+  return async (ctx, next) => {
+    if (!isApiPath(ctx.url.pathname)) return next();
+    const action = faults.take(ctx.req.method ?? '', ctx.url.pathname);
+    if (action === undefined) return next();
+    ctx.injectedFault = action.kind;
+    switch (action.kind) {
+      case 'status':
+        throw new InjectedFaultError(action.status, action.retryAfter);
+      case 'delay':
+        await sleep(action.delayMs);
+        return next();
+      case 'drop':
+        ctx.req.socket.destroy();
+        // Nobody will write this: the reply stage skips a destroyed response. It only tells the outer
+        // stages that the request was handled on purpose.
+        ctx.reply = { status: 500 };
+        return undefined;
+    }
+  };
+}

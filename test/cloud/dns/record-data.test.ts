@@ -1,0 +1,92 @@
+import type { DnsRecordType } from '../../../src/api';
+import { DnsRecordDataError, MAX_TXT_BYTES, normalizeRecordData } from '../../../src/cloud/dns/record-data';
+
+function reasonOf(type: DnsRecordType, data: string): string {
+  try {
+    normalizeRecordData(type, data);
+  } catch (error) {
+    if (error instanceof DnsRecordDataError) return error.reason;
+    throw error;
+  }
+  throw new Error(`expected ${type} ${JSON.stringify(data)} to be refused`);
+}
+
+describe('normalizeRecordData', () => {
+  it.each<[DnsRecordType, string, string]>([
+    ['A', '203.0.113.10', '203.0.113.10'],
+    ['AAAA', '2001:0DB8:0:0::0001', '2001:db8::1'],
+    ['CNAME', 'Target.Example.NET.', 'target.example.net'],
+    ['CNAME', 's1._domainkey.mail.example', 's1._domainkey.mail.example'],
+    ['MX', 'MX1.Example.com.', 'mx1.example.com'],
+    ['NS', 'ns1.example.net', 'ns1.example.net'],
+    ['SRV', '  10   5060\tSip.Example.com. ', '10 5060 sip.example.com'],
+    ['SRV', '0 0 sip.example.com', '0 0 sip.example.com'],
+    ['SRV', '007 443 sip.example.com', '7 443 sip.example.com'],
+    ['CAA', '0 issue "letsencrypt.org"', '0 issue "letsencrypt.org"'],
+    ['CAA', '0 ISSUE letsencrypt.org', '0 issue "letsencrypt.org"'],
+    ['CAA', '128 issuewild ";"', '128 issuewild ";"'],
+    ['CAA', '0 issue ""', '0 issue ""'],
+    ['CAA', '0 iodef "mailto:security@example.com"', '0 iodef "mailto:security@example.com"'],
+    ['CAA', '0 issue "ca.example; account=12345"', '0 issue "ca.example; account=12345"'],
+    ['TXT', 'v=spf1 include:_spf.example.com -all', 'v=spf1 include:_spf.example.com -all'],
+    ['TXT', '"quoted" text stays as sent', '"quoted" text stays as sent'],
+    ['TXT', 'ünïcödé', 'ünïcödé'],
+  ])('%s %j → %j', (type, data, canonical) => {
+    expect(normalizeRecordData(type, data)).toBe(canonical);
+  });
+
+  it.each<[DnsRecordType, string, string | RegExp]>([
+    ['A', '2001:db8::1', 'must be an IPv4 address in dotted-decimal form, such as 203.0.113.10'],
+    ['A', 'example.com', 'must be an IPv4 address in dotted-decimal form, such as 203.0.113.10'],
+    ['AAAA', '203.0.113.10', 'must be an IPv6 address, such as 2001:db8::1'],
+    ['CNAME', 'localhost', 'must have at least two labels, such as example.com'],
+    ['CNAME', '203.0.113.10', 'must not end in an all-numeric label; an IP address is not a domain name'],
+    ['MX', '_mx.example.com', /in each label; it contains "_"$/],
+    ['NS', 'ns1..example.net', 'must not have an empty label (a leading dot or two dots in a row)'],
+    ['SRV', 'sip.example.com', /^must be "weight port target"/],
+    ['SRV', '10 5060', /^must be "weight port target"/],
+    [
+      'SRV',
+      '10 65536 sip.example.com',
+      'must have a port that is a whole number from 0 to 65535 (got "65536")',
+    ],
+    [
+      'SRV',
+      '-1 5060 sip.example.com',
+      'must have a weight that is a whole number from 0 to 65535 (got "-1")',
+    ],
+    [
+      'SRV',
+      '1.5 5060 sip.example.com',
+      'must have a weight that is a whole number from 0 to 65535 (got "1.5")',
+    ],
+    [
+      'SRV',
+      '10 5060 sip',
+      'has a target that is not a host name: it must have at least two labels, such as example.com',
+    ],
+    ['CAA', 'issue letsencrypt.org', /^must be "flags tag value"/],
+    ['CAA', '256 issue "ca.example"', 'must have flags that are a whole number from 0 to 255 (got "256")'],
+    ['CAA', '0 tbs "ca.example"', 'must have the tag issue, issuewild or iodef (got "tbs")'],
+    ['CAA', '0 issue "ca"example"', 'must have a value of printable ASCII characters without inner quotes'],
+    ['CAA', '0 issue "cä.example"', 'must have a value of printable ASCII characters without inner quotes'],
+    ['CAA', '0 iodef "security@example.com"', /^must have an iodef value that is a mailto:/],
+    ['CAA', `0 issue "${'a'.repeat(256)}"`, 'must have a value of at most 255 characters'],
+    ['TXT', 'line one\nline two', 'must not contain control characters such as line breaks or tabs'],
+    [
+      'TXT',
+      'x'.repeat(MAX_TXT_BYTES + 1),
+      `must be at most ${MAX_TXT_BYTES} bytes long in UTF-8 (it is 4097)`,
+    ],
+    ['TXT', 'é'.repeat(2049), `must be at most ${MAX_TXT_BYTES} bytes long in UTF-8 (it is 4098)`],
+  ])('refuses %s %j: %s', (type, data, reason) => {
+    const actual = reasonOf(type, data);
+    if (typeof reason === 'string') expect(actual).toBe(reason);
+    else expect(actual).toMatch(reason);
+  });
+
+  it('takes TXT data up to the byte limit exactly', () => {
+    const text = 'x'.repeat(MAX_TXT_BYTES);
+    expect(normalizeRecordData('TXT', text)).toBe(text);
+  });
+});
