@@ -38,7 +38,15 @@ export interface TestCloud extends RunningLocalCloud {
 
 export async function startTestCloud(options: LocalCloudOptions = {}): Promise<TestCloud> {
   const clock = options.clock ?? new CloudClock();
-  const cloud = await startLocalCloud({ host: '127.0.0.1', port: 0, ...options, clock });
+  // No rate limit unless a test asks for one: a test drives one key far faster than any user would, and
+  // the limit has tests of its own (test/cloud/http/stages/rate-limit.test.ts).
+  const cloud = await startLocalCloud({
+    host: '127.0.0.1',
+    port: 0,
+    rateLimitPerMinute: 0,
+    ...options,
+    clock,
+  });
   return {
     clock,
     url: cloud.url,

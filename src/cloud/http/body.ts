@@ -20,12 +20,11 @@ export function announcesBody(req: IncomingMessage): boolean {
  * Returns undefined for an empty body.
  */
 export async function readJsonBody(req: IncomingMessage, limitBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const raw = await readRaw(req, limitBytes);
-  if (raw.length === 0) return undefined;
-  return parseJson(raw);
+  return parseJsonBody(await readRawBody(req, limitBytes));
 }
 
-function readRaw(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+/** The body's bytes, unparsed (413 past the limit); for stages that must see the body before dispatch. */
+export function readRawBody(req: IncomingMessage, limitBytes = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -51,7 +50,9 @@ function readRaw(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   });
 }
 
-function parseJson(raw: Buffer): unknown {
+/** Parses body bytes as UTF-8 JSON (400 when they are not); undefined for an empty body. */
+export function parseJsonBody(raw: Buffer): unknown {
+  if (raw.length === 0) return undefined;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(raw);

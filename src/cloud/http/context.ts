@@ -22,6 +22,8 @@ export interface RequestContext {
   readonly startedAt: bigint;
   requestId: string;
   principal?: Principal;
+  /** The body's bytes when a stage before dispatch had to read them (idempotency); dispatch parses these. */
+  rawBody?: Buffer;
   reply?: Reply;
   /** The fault the fault-injection stage applied to this request (`/_local/faults`), for the request log. */
   injectedFault?: 'status' | 'delay' | 'drop';

@@ -1,7 +1,15 @@
+import { isAddressAllowed } from '../../allowed-ips';
 import { hashApiKeySecret } from '../../api-key-secret';
-import { AuthenticationFailedError } from '../../errors';
-import type { ApiKeyStore } from '../../store/api-keys';
+import type { CloudClock } from '../../clock';
+import { AuthenticationFailedError, ForbiddenError } from '../../errors';
+import type { ApiKeyRecord, ApiKeyStore } from '../../store/api-keys';
 import type { Stage } from '../pipeline';
+
+/**
+ * `last_used_at` is written at most this often per key: a write (an fsync) per request would cost more
+ * than the request, and "used in the last minute" is as precise as anyone reads it.
+ */
+export const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The API lives under /v1; other paths (future control endpoints) authenticate their own way. */
 function isApiPath(pathname: string): boolean {
@@ -10,9 +18,11 @@ function isApiPath(pathname: string): boolean {
 
 /**
  * Bearer authentication on every /v1 request, before routing, so an unauthenticated caller learns
- * nothing, not even which paths exist. Messages never repeat the presented key.
+ * nothing, not even which paths exist. Then the key's own limits: an expired key is 401 like an unknown
+ * one (it no longer authenticates anyone), a request from outside the key's `allowed_ips` is 403 (the key
+ * is valid, it is the place that is not allowed). Messages never repeat the presented key.
  */
-export function authenticate(apiKeys: ApiKeyStore): Stage {
+export function authenticate(apiKeys: ApiKeyStore, clock: CloudClock): Stage {
   return async (ctx, next) => {
     if (isApiPath(ctx.url.pathname)) {
       const header = ctx.req.headers.authorization;
@@ -29,8 +39,24 @@ export function authenticate(apiKeys: ApiKeyStore): Stage {
       }
       const key = apiKeys.findBySecretHash(hashApiKeySecret(match[1] as string));
       if (key === undefined) throw new AuthenticationFailedError('The API key is not valid.');
+      const nowMs = clock.nowMs();
+      if (key.expiresAt !== undefined && Date.parse(key.expiresAt) <= nowMs) {
+        throw new AuthenticationFailedError(`The API key ${key.id} expired at ${key.expiresAt}.`);
+      }
+      const remoteAddress = ctx.req.socket.remoteAddress;
+      if (key.allowedIps !== undefined && !isAddressAllowed(key.allowedIps, remoteAddress)) {
+        throw new ForbiddenError(
+          `The API key ${key.id} may not be used from ${remoteAddress ?? 'an unknown address'}.`,
+          { remote_address: remoteAddress ?? null, allowed_ips: key.allowedIps },
+        );
+      }
+      if (isUseWorthRecording(key, nowMs)) apiKeys.recordUse(key.id, new Date(nowMs).toISOString());
       ctx.principal = { apiKeyId: key.id, permissions: key.permissions };
     }
     await next();
   };
+}
+
+function isUseWorthRecording(key: ApiKeyRecord, nowMs: number): boolean {
+  return key.lastUsedAt === undefined || nowMs - Date.parse(key.lastUsedAt) >= LAST_USED_RESOLUTION_MS;
 }

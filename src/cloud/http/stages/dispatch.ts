@@ -1,6 +1,6 @@
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { grants } from '../../permissions';
-import { METHODS_WITH_BODY, readJsonBody } from '../body';
+import { METHODS_WITH_BODY, parseJsonBody, readRawBody } from '../body';
 import type { Stage } from '../pipeline';
 import type { Router } from '../router';
 
@@ -29,7 +29,8 @@ export function dispatch(router: Router): Stage {
         required_permission: route.permission,
       });
     }
-    const body = METHODS_WITH_BODY.has(method) ? await readJsonBody(ctx.req) : undefined;
+    const raw = METHODS_WITH_BODY.has(method) ? (ctx.rawBody ?? (await readRawBody(ctx.req))) : undefined;
+    const body = raw === undefined ? undefined : parseJsonBody(raw);
     ctx.reply = await route.handler({
       params,
       query: ctx.url.searchParams,

@@ -1,4 +1,5 @@
 import { ApiError, ServerError } from '../../errors';
+import type { Reply } from '../context';
 import type { Stage } from '../pipeline';
 
 /**
@@ -20,18 +21,23 @@ export function errorEnvelope(log: (line: string) => void): Stage {
         const detail = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
         log(`${new Date().toISOString()} ${ctx.requestId} unexpected error: ${detail}`);
       }
-      ctx.reply = {
-        status: error.status,
-        headers: error.headers,
-        body: {
-          error: {
-            code: error.code,
-            message: error.message,
-            ...(error.details === undefined ? {} : { details: error.details }),
-          },
-          request_id: ctx.requestId,
-        },
-      };
+      ctx.reply = errorReply(error, ctx.requestId);
     }
+  };
+}
+
+/** The contract's error envelope for an ApiError, as answered to the request `requestId`. */
+export function errorReply(error: ApiError, requestId: string): Reply {
+  return {
+    status: error.status,
+    headers: error.headers,
+    body: {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details === undefined ? {} : { details: error.details }),
+      },
+      request_id: requestId,
+    },
   };
 }

@@ -1,0 +1,85 @@
+import { CidrError, formatCidr, parseCidr, type Cidr } from './net/cidr';
+
+/** An `allowed_ips` entry that is not a range; `reason` reads after the field name. */
+export class AllowedIpError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'AllowedIpError';
+  }
+}
+
+/**
+ * The canonical form of a key's `allowed_ips`: each entry a CIDR with host bits zero (a bare address is
+ * the single-host range, `/32` or `/128`), duplicates removed, order kept.
+ */
+export function canonicalAllowedIps(entries: readonly string[]): string[] {
+  const canonical: string[] = [];
+  for (const entry of entries) {
+    const text = formatCidr(parseEntry(entry));
+    if (!canonical.includes(text)) canonical.push(text);
+  }
+  return canonical;
+}
+
+/**
+ * Whether `remoteAddress` (a socket's address, as Node reports it) lies in one of the canonical ranges.
+ * An IPv4 client on a dual-stack socket shows up as `::ffff:a.b.c.d`; it is matched as the IPv4 address
+ * it is, so `203.0.113.0/24` admits it whichever way the server listens.
+ */
+export function isAddressAllowed(ranges: readonly string[], remoteAddress: string | undefined): boolean {
+  if (remoteAddress === undefined) return false;
+  const address = parseAddress(remoteAddress);
+  if (address === undefined) return false;
+  return ranges.some((range) => contains(parseCidr(range), address));
+}
+
+/** The canonical ranges of `ranges` that do not lie wholly inside one of `outer` (canonical too). */
+export function rangesOutside(ranges: readonly string[], outer: readonly string[]): string[] {
+  const parsedOuter = outer.map((range) => parseCidr(range));
+  return ranges.filter((text) => {
+    const range = parseCidr(text);
+    return !parsedOuter.some((o) => o.prefix <= range.prefix && contains(o, range));
+  });
+}
+
+function parseEntry(entry: string): Cidr {
+  const text = entry.trim();
+  const withPrefix = text.includes('/') ? text : `${text}/${text.includes(':') ? 128 : 32}`;
+  try {
+    return parseCidr(withPrefix);
+  } catch (error) {
+    if (error instanceof CidrError) {
+      throw new AllowedIpError(
+        `has ${JSON.stringify(entry)}, which is not an IPv4 or IPv6 address or CIDR (such as 203.0.113.0/24 or 2001:db8::/32)`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** A client address as a host range; IPv4-mapped IPv6 addresses (`::ffff:0:0/96`) become IPv4. */
+function parseAddress(text: string): Cidr | undefined {
+  let address: Cidr;
+  try {
+    address = parseCidr(`${text}/${text.includes(':') ? 128 : 32}`);
+  } catch {
+    return undefined;
+  }
+  const { bytes } = address;
+  const isMapped =
+    address.family === 6 &&
+    bytes.subarray(0, 10).every((b) => b === 0) &&
+    bytes[10] === 0xff &&
+    bytes[11] === 0xff;
+  return isMapped ? { family: 4, bytes: bytes.slice(12), prefix: 32 } : address;
+}
+
+function contains(range: Cidr, address: Cidr): boolean {
+  if (range.family !== address.family) return false;
+  for (let bit = 0; bit < range.prefix; bit += 1) {
+    const byte = bit >> 3;
+    const mask = 0x80 >> (bit & 7);
+    if (((range.bytes[byte] ?? 0) & mask) !== ((address.bytes[byte] ?? 0) & mask)) return false;
+  }
+  return true;
+}
