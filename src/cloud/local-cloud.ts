@@ -8,6 +8,8 @@ import { authenticate } from './http/stages/authenticate';
 import { checkBodyHeaders } from './http/stages/body-headers';
 import { dispatch } from './http/stages/dispatch';
 import { errorEnvelope } from './http/stages/error-envelope';
+import { idempotency } from './http/stages/idempotency';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, isRateLimitOff, rateLimit } from './http/stages/rate-limit';
 import { requestIdHeader } from './http/stages/request-id';
 import { writeReply } from './http/stages/write-reply';
 import { Router } from './http/router';
@@ -43,6 +45,11 @@ export interface LocalCloudOptions {
   /** The cloud's clock; pass one to move time forward in-process (`clock.advance(ms)`). @default a new clock */
   clock?: CloudClock;
   /**
+   * Requests per minute per API key before 429 `rate_limit_exceeded`; 0 or Infinity turns the limit (and
+   * its X-RateLimit-* headers) off. @default 600, the hosted API's figure
+   */
+  rateLimitPerMinute?: number;
+  /**
    * Waits before each retry of a webhook delivery, on the cloud's clock; n delays make n + 1 attempts, and
    * the contract's five attempts need at least 4. @default [1000, 5000, 30000, 120000, 600000]
    */
@@ -72,6 +79,9 @@ export interface RunningLocalCloud {
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<RunningLocalCloud> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => undefined);
+  const rateLimitPerMinute = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
+  // Checked before anything is opened, so a bad figure fails fast and leaves nothing behind.
+  isRateLimitOff(rateLimitPerMinute);
   const webhookRetryDelaysMs = options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS;
   const webhookTimeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   validateWebhookSchedule(webhookRetryDelaysMs, webhookTimeoutMs);
@@ -105,7 +115,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       deliverWebhooksNow: () => webhookWorker.poll(),
     });
     const router = new Router([...routes, ...control]);
-    const apiAuth = authenticate(store.apiKeys);
+    const apiAuth = authenticate(store.apiKeys, clock);
     // The order is the request's path through the cloud; see docs/local-cloud.md.
     const server = createPipelineServer([
       requestIdHeader,
@@ -117,6 +127,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       checkBodyHeaders,
       apiAuth,
       authenticateControl(apiAuth),
+      rateLimit(clock, rateLimitPerMinute),
+      idempotency(store.idempotencyKeys, clock),
       applyLifecycle(lifecycle),
       dispatch(router),
     ]);
