@@ -252,6 +252,76 @@ describe('POST /instances', () => {
   });
 });
 
+describe('the IPv4 pool', () => {
+  beforeEach(async () => {
+    // Filling the pool takes more requests than one key's default budget per minute.
+    await cloud.close();
+    cloud = await startTestCloud({ lifecycle: SLOW, clock: frozenClock(), rateLimitPerMinute: 0 });
+  });
+
+  it('409 conflict once all 508 addresses are held, and a delete frees one', async () => {
+    const created: Instance[] = [];
+    for (let batch = 0; batch < 508 / 4; batch += 1) {
+      created.push(...(await Promise.all([create(), create(), create(), create()])));
+    }
+    const full = await cloud.request('POST', '/instances', { body: BASE });
+    expectConflict(full, /No public IPv4 address is free: all 508 addresses/);
+    expect(full.body.error.details).toEqual({ pool_size: 508 });
+
+    cloud.clock.advance(SLOW.provisionMs);
+    const freed = await get(created[100]?.id ?? '');
+    expect((await cloud.request('DELETE', `/instances/${freed.id}`)).status).toBe(204);
+    const replacement = await create();
+    cloud.clock.advance(SLOW.provisionMs);
+    expect((await get(replacement.id)).ipv4).toBe(freed.ipv4);
+  });
+});
+
+describe('permissions', () => {
+  it('instances:read lists and reads but may not create, change, act or delete (403)', async () => {
+    const instance = await createActive();
+    const key = await cloud.request('POST', '/account/api-keys', {
+      body: { name: 'reader', permissions: ['instances:read'] },
+    });
+    expect(key.status).toBe(201);
+    const apiKey = key.body.secret as string;
+    expect((await cloud.request('GET', '/instances', { apiKey })).status).toBe(200);
+    expect((await cloud.request('GET', `/instances/${instance.id}`, { apiKey })).status).toBe(200);
+    const writes: [string, string, unknown][] = [
+      ['POST', '/instances', BASE],
+      ['PATCH', `/instances/${instance.id}`, { label: 'x' }],
+      ['POST', `/instances/${instance.id}/stop`, undefined],
+      ['DELETE', `/instances/${instance.id}`, undefined],
+    ];
+    for (const [method, path, body] of writes) {
+      const res = await cloud.request(method, path, { apiKey, body });
+      expect(res.status).toBe(403);
+      expect(res.body.error.details.required_permission).toBe('instances:write');
+    }
+  });
+});
+
+describe('firewall_id', () => {
+  it("puts the instance in the firewall's instance_ids until it is detached or deleted", async () => {
+    const fw = (
+      await cloud.request('POST', '/firewalls', {
+        body: { name: 'web', inbound_rules: [], outbound_rules: [] },
+      })
+    ).body.firewall;
+    const instance = await createActive({ firewall_id: fw.id });
+    const firewall = async () => (await cloud.request('GET', `/firewalls/${fw.id}`)).body.firewall;
+    expect((await firewall()).instance_ids).toEqual([instance.id]);
+    expect((await cloud.request('DELETE', `/firewalls/${fw.id}`)).body.error.code).toBe('resource_in_use');
+
+    await cloud.request('PATCH', `/instances/${instance.id}`, { body: { firewall_id: null } });
+    expect((await firewall()).instance_ids).toEqual([]);
+    await cloud.request('PATCH', `/instances/${instance.id}`, { body: { firewall_id: fw.id } });
+    await cloud.request('DELETE', `/instances/${instance.id}`);
+    expect((await firewall()).instance_ids).toEqual([]);
+    expect((await cloud.request('DELETE', `/firewalls/${fw.id}`)).status).toBe(204);
+  });
+});
+
 describe('GET /instances/{id}', () => {
   it('404 for an unknown id and for path tricks', async () => {
     for (const id of ['inst_missing', '..%2Fssh-keys', '%00']) {
