@@ -16,6 +16,7 @@ import { Router } from './http/router';
 import { closeServer, createPipelineServer, listen } from './http/server';
 import { apiRoutes } from './routes';
 import { Store } from './store';
+import { resolveTlsMaterial, type LocalCloudTlsOption } from './tls';
 import { authenticateControl } from './control/authenticate-control';
 import { FaultInjector } from './control/fault-injector';
 import { injectFaults } from './control/inject-faults';
@@ -58,6 +59,12 @@ export interface LocalCloudOptions {
   webhookTimeoutMs?: number;
   /** How many `/v1` requests `GET /_local/requests` keeps (oldest dropped first). @default 1000 */
   requestLogSize?: number;
+  /**
+   * Serve HTTPS with a self-signed certificate (SAN localhost, 127.0.0.1, ::1), kept as `tls-cert.pem` and
+   * `tls-key.pem` (0600) in the data directory or at the given paths, and reused across restarts.
+   * @default false: plain HTTP
+   */
+  tls?: LocalCloudTlsOption;
 }
 
 /** How often due lifecycle transitions are applied when no request comes (so events still fire). */
@@ -71,6 +78,10 @@ export interface RunningLocalCloud {
   readonly port: number;
   /** The bootstrap key's secret (permission `*`). */
   readonly apiKey: string;
+  /** With `tls`: the certificate (PEM) clients must trust, e.g. as the client's `ca` option. */
+  readonly tlsCertificate?: string;
+  /** With `tls` and a data directory or `certPath`: where that certificate is. */
+  readonly tlsCertificatePath?: string;
   /** Stops the server (idle keep-alive connections are closed at once) and closes the database. */
   close(): Promise<void>;
 }
@@ -117,23 +128,30 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const router = new Router([...routes, ...control]);
     const apiAuth = authenticate(store.apiKeys, clock);
     // The order is the request's path through the cloud; see docs/local-cloud.md.
-    const server = createPipelineServer([
-      requestIdHeader,
-      recordRequests(requestLog, clock),
-      accessLog(log),
-      writeReply,
-      errorEnvelope(log),
-      injectFaults(faults),
-      checkBodyHeaders,
-      apiAuth,
-      authenticateControl(apiAuth),
-      rateLimit(clock, rateLimitPerMinute),
-      idempotency(store.idempotencyKeys, clock),
-      applyLifecycle(lifecycle),
-      dispatch(router),
-    ]);
+    const tls =
+      options.tls === undefined || options.tls === false
+        ? undefined
+        : resolveTlsMaterial(options.tls, { dataDir: options.dataDir, host });
+    const server = createPipelineServer(
+      [
+        requestIdHeader,
+        recordRequests(requestLog, clock),
+        accessLog(log),
+        writeReply,
+        errorEnvelope(log),
+        injectFaults(faults),
+        checkBodyHeaders,
+        apiAuth,
+        authenticateControl(apiAuth),
+        rateLimit(clock, rateLimitPerMinute),
+        idempotency(store.idempotencyKeys, clock),
+        applyLifecycle(lifecycle),
+        dispatch(router),
+      ],
+      { log, tls: tls === undefined ? undefined : { cert: tls.certificatePem, key: tls.privateKeyPem } },
+    );
     const port = await listen(server, options.port ?? 0, host);
-    const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const origin = `${tls === undefined ? 'http' : 'https'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const ticker = setInterval(() => {
       try {
         lifecycle.tick();
@@ -149,6 +167,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       origin,
       port,
       apiKey,
+      ...(tls === undefined ? {} : { tlsCertificate: tls.certificatePem, tlsCertificatePath: tls.certPath }),
       close() {
         clearInterval(ticker);
         closing ??= Promise.all([webhookWorker.stop(), closeServer(server)])
