@@ -26,8 +26,8 @@ const ITEM = '/v1/account/api-keys/:id';
 /**
  * `/v1/account/api-keys`: create, list, read and revoke API keys.
  *
- * - A key can only create keys whose permissions it holds itself (403 otherwise): `account:write` must
- *   not be a way to mint a `*` key.
+ * - A key can only create keys within its own limits (permissions, expiry, allowed_ips; 403 otherwise):
+ *   `account:write` must not be a way to mint a `*` key, an everlasting key or one usable from anywhere.
  * - A key may delete itself (revoking a leaked key with itself is the quickest way out), but not the
  *   bootstrap key (409): it is the key `lyctl` and the data directory's `bootstrap-key` file hand out, and
  *   the cloud would only recreate it on the next start.
