@@ -341,7 +341,7 @@ function userDataDigest(base64: string, problems: FieldError[]): string | null {
  * The label made into one host-name label: lower case, runs of other characters become a hyphen, at most
  * 63 characters (`Web server #1` → `web-server-1`). A label with no letters or digits falls back to the id.
  */
-export function hostnameFromLabel(label: string, id: string): string {
+function hostnameFromLabel(label: string, id: string): string {
   const fromLabel = label
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
