@@ -17,6 +17,8 @@ export interface LocalCloudInfo {
   readonly dataDir: string;
   /** ISO 8601. */
   readonly startedAt: string;
+  /** When it serves HTTPS: the certificate (PEM file) clients must trust. */
+  readonly tlsCertPath?: string;
 }
 
 export function cloudInfoPath(dataDir: string): string {
@@ -44,7 +46,8 @@ function isCloudInfo(value: unknown): value is LocalCloudInfo {
     typeof v.url === 'string' &&
     typeof v.origin === 'string' &&
     typeof v.dataDir === 'string' &&
-    typeof v.startedAt === 'string'
+    typeof v.startedAt === 'string' &&
+    (v.tlsCertPath === undefined || typeof v.tlsCertPath === 'string')
   );
 }
 

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { startLocalCloud } from '../cloud';
+import type { CloudBehaviour } from './cloud-flags';
 import {
   ApiKeyMissingError,
   CloudAlreadyRunningError,
@@ -43,6 +45,8 @@ export async function serveLocalCloud(options: {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** Rate limit, lifecycle durations and TLS; the cloud's defaults where absent. */
+  cloud?: CloudBehaviour;
 }): Promise<ServingCloud> {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
@@ -53,7 +57,7 @@ export async function serveLocalCloud(options: {
 
   let cloud: Awaited<ReturnType<typeof startLocalCloud>>;
   try {
-    cloud = await startLocalCloud({ port: options.port, dataDir, log: options.log });
+    cloud = await startLocalCloud({ ...options.cloud, port: options.port, dataDir, log: options.log });
   } catch (error) {
     if (isAddressInUse(error)) throw new PortInUseError(options.port);
     throw error;
@@ -66,6 +70,7 @@ export async function serveLocalCloud(options: {
     origin: cloud.origin,
     dataDir,
     startedAt: new Date().toISOString(),
+    ...(cloud.tlsCertificatePath === undefined ? {} : { tlsCertPath: cloud.tlsCertificatePath }),
   };
   writeCloudInfoFile(info);
   return {
@@ -92,6 +97,8 @@ export interface StartBackgroundCloudOptions {
   readonly lyctlPath?: string;
   /** How long to wait for the cloud to answer. Default 20 s. */
   readonly timeoutMs?: number;
+  /** More `local serve` flags (rate limit, lifecycle, TLS), as `cloudFlagArgs` writes them. */
+  readonly serveArgs?: readonly string[];
 }
 
 export interface BackgroundCloud {
@@ -128,7 +135,7 @@ export async function startBackgroundCloud(options: StartBackgroundCloudOptions)
   try {
     child = spawn(
       process.execPath,
-      [lyctlPath, 'local', 'serve', '--data', dataDir, '--port', String(port)],
+      [lyctlPath, 'local', 'serve', '--data', dataDir, '--port', String(port), ...(options.serveArgs ?? [])],
       {
         cwd: dataDir,
         detached: true,
@@ -153,7 +160,7 @@ export async function startBackgroundCloud(options: StartBackgroundCloudOptions)
       throw new CloudStartError(`the local cloud ${exited}${logTail(logPath, logOffset)}`);
     }
     const info = readLocalCloudInfo(dataDir);
-    if (info !== undefined && info.pid === child.pid && (await answers(info.url))) {
+    if (info !== undefined && info.pid === child.pid && (await answers(info))) {
       return { info, apiKey: requireKey(dataDir), alreadyRunning: false, logPath };
     }
     if (Date.now() > deadline) {
@@ -177,14 +184,23 @@ function requireKey(dataDir: string): string {
   return key;
 }
 
-/** Any HTTP answer at all means the server is up; what it answers is the API's business. */
-async function answers(url: string): Promise<boolean> {
+/**
+ * Any HTTP answer at all means the server is up; what it answers is the API's business. Over TLS the
+ * cloud's own certificate is trusted for the check, as a client given it would.
+ */
+async function answers(info: LocalCloudInfo): Promise<boolean> {
+  const dispatcher =
+    info.tlsCertPath === undefined
+      ? undefined
+      : new Agent({ connect: { ca: fs.readFileSync(info.tlsCertPath) } });
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    const response = await undiciFetch(info.url, { signal: AbortSignal.timeout(2000), dispatcher });
     await response.body?.cancel();
     return true;
   } catch {
     return false;
+  } finally {
+    await dispatcher?.close();
   }
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { BOOTSTRAP_KEY_FILE_NAME } from '../../cloud';
 import { parsePort } from '../args';
+import { cloudFlagArgs, cloudFlagOptions, parseCloudFlags } from '../cloud-flags';
 import { defineCommand, type CommandContext, type CommandGroup } from '../command';
 import { resolveDataDir } from '../data-dir';
 import { ApiKeyMissingError, CloudNotRunningError } from '../errors';
@@ -41,12 +42,17 @@ const start = defineCommand({
     'restarts. If a cloud already serves the data directory, prints that one instead.',
     '',
     `Then \`${ENV_HINT}\` points Terraform and lyctl at it.`,
+    '',
+    'With --tls it serves HTTPS with a self-signed certificate kept in <data>/tls-cert.pem; `local env`',
+    'then exports LIGHTYEAR_CA_CERT so clients trust it. The flags apply to a cloud this command starts,',
+    'not to one already running (stop it first).',
   ].join('\n'),
-  options: { port: portOption, data: dataOption },
+  options: { port: portOption, data: dataOption, ...cloudFlagOptions },
   async run(ctx, options) {
     const dataDir = resolveDataDir(options.data, ctx.env, ctx.cwd);
     const port = options.port === undefined ? DEFAULT_PORT : parsePort(options.port);
-    const cloud = await startBackgroundCloud({ dataDir, port });
+    parseCloudFlags(options); // refuse bad values here, not in the background process's log
+    const cloud = await startBackgroundCloud({ dataDir, port, serveArgs: cloudFlagArgs(options) });
     ctx.out(
       cloud.alreadyRunning
         ? `The local cloud is already running (${summarize(cloud.info)}).`
@@ -54,6 +60,7 @@ const start = defineCommand({
     );
     ctx.out(`Endpoint: ${cloud.info.url}`);
     ctx.out(`API key:  ${cloud.apiKey}`);
+    if (cloud.info.tlsCertPath !== undefined) ctx.out(`CA cert:  ${cloud.info.tlsCertPath}`);
     ctx.out(`To use it from this shell: ${envHint(options.data, dataDir)}`);
     return 0;
   },
@@ -64,15 +71,18 @@ const serve = defineCommand({
   summary: 'Run the local LightYear Cloud in the foreground until interrupted',
   description:
     'Ctrl-C (SIGINT) or SIGTERM shuts it down cleanly. `lyctl local start` runs this in the background.',
-  options: { port: portOption, data: dataOption },
+  options: { port: portOption, data: dataOption, ...cloudFlagOptions },
   async run(ctx, options) {
     const dataDir = resolveDataDir(options.data, ctx.env, ctx.cwd);
     const port = options.port === undefined ? DEFAULT_PORT : parsePort(options.port);
-    const cloud = await serveLocalCloud({ dataDir, port, log: ctx.err });
+    const cloud = await serveLocalCloud({ dataDir, port, log: ctx.err, cloud: parseCloudFlags(options) });
     ctx.out(`LightYear local cloud listening on ${cloud.info.url} (pid ${cloud.info.pid}, data ${dataDir})`);
     ctx.out(
       `Its API key is in ${path.join(dataDir, BOOTSTRAP_KEY_FILE_NAME)}; \`lyctl local env\` prints the exports.`,
     );
+    if (cloud.info.tlsCertPath !== undefined) {
+      ctx.out(`Clients must trust its certificate: ${cloud.info.tlsCertPath}`);
+    }
     const signal = await untilSignal();
     ctx.out(`Received ${signal}; shutting down.`);
     await cloud.close();
@@ -141,7 +151,8 @@ const env = defineCommand({
   description: [
     `Use as \`${ENV_HINT}\`. Sets LIGHTYEAR_ENDPOINT and LIGHTYEAR_API_KEY (read by the provider and`,
     'lyctl), TF_CLI_CONFIG_FILE (takes the provider from the local mirror; installs it first if needed) and',
-    'CHECKPOINT_DISABLE=1 (no calls home). Then plain `terraform init && terraform apply` work.',
+    'CHECKPOINT_DISABLE=1 (no calls home), and LIGHTYEAR_CA_CERT (the certificate to trust) when the',
+    'cloud serves --tls. Then plain `terraform init && terraform apply` work.',
   ].join('\n'),
   options: { data: dataOption },
   async run(ctx, options) {
@@ -158,6 +169,7 @@ const env = defineCommand({
       LIGHTYEAR_API_KEY: apiKey,
       TF_CLI_CONFIG_FILE: installed.cliConfigPath,
       CHECKPOINT_DISABLE: '1',
+      ...(info.tlsCertPath === undefined ? {} : { LIGHTYEAR_CA_CERT: info.tlsCertPath }),
     });
     return 0;
   },
