@@ -45,9 +45,9 @@ export function injectFaults(faults: FaultInjector): Stage {
         await sleep(action.delayMs);
         return next();
       case 'drop':
-        ctx.req.socket.destroy();
-        // Nobody will write this: the reply stage skips a destroyed response. It only tells the outer
-        // stages that the request was handled on purpose.
+        // Destroying the response (not only the socket) marks it destroyed at once, so the reply stage
+        // writes nothing. The reply below is never sent; it tells the outer stages the request was handled.
+        ctx.res.destroy();
         ctx.reply = { status: 500 };
         return undefined;
     }
