@@ -84,9 +84,7 @@ async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 200);
   const repeats = Number(process.argv[3] ?? 3);
   if (!fs.existsSync(BUNDLE)) throw new Error('run `npm run build` first');
-  const cloud = await startLocalCloud({ rateLimitPerMinute: Infinity } as Parameters<
-    typeof startLocalCloud
-  >[0]);
+  const cloud = await startLocalCloud({ rateLimitPerMinute: 0 });
   const scratch = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'bench-provider-'));
   try {
     const installed = installProvider({ dataDir: scratch, bundlePath: BUNDLE });
