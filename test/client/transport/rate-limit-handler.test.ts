@@ -4,10 +4,13 @@ import { SSH_KEY, apiError, reply, startScriptedServer } from '../helpers/script
 
 let server: ScriptedServer;
 let client: LightyearClient;
+let logLines: string[];
 
 async function setUp(steps: Step[], requestsPerMinute: number, otherwise?: Step) {
   server = await startScriptedServer(steps, otherwise);
+  logLines = [];
   client = new LightyearClient({
+    log: (line) => logLines.push(line),
     apiKey: 'ly_test_key',
     endpoint: server.url,
     requestsPerMinute,
@@ -45,7 +48,10 @@ describe('client-side rate limiting', () => {
     await setUp([limited], 6000, ok);
     const started = Date.now();
     const first = client.sshKeys.get(SSH_KEY.id);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Only once the client has seen the 429 (its log line comes just before the pause is set) do the others
+    // start: a fixed sleep here raced a slow answer on a loaded machine.
+    while (!logLines.some((line) => line.includes('-> 429')))
+      await new Promise((resolve) => setTimeout(resolve, 5));
     await Promise.all([first, client.sshKeys.get(SSH_KEY.id), client.sshKeys.get(SSH_KEY.id)]);
     const later = server.requests.slice(1).map((request) => request.at - started);
     expect(later).toHaveLength(3);
