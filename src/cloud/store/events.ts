@@ -1,21 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { WebhookEventType } from '../../api';
 import { newId } from '../ids';
 
-/** The event types of the contract (`X-LightYear-Event`). */
-export const EVENT_TYPES = [
-  'instance.created',
-  'instance.destroyed',
-  'instance.power_on',
-  'instance.power_off',
-  'instance.snapshot_completed',
-  'block.attached',
-  'block.detached',
-  'dns.record_changed',
-  'billing.invoice_created',
-  'billing.payment_failed',
-] as const;
-
-export type EventType = (typeof EVENT_TYPES)[number];
+/** An event type of the contract (`X-LightYear-Event`); the list is `WEBHOOK_EVENT_TYPES` in src/api. */
+export type EventType = WebhookEventType;
 
 export interface CloudEvent {
   readonly seq: number;

@@ -4,9 +4,7 @@ import {
   webhookDeliveryListSchema,
   webhookListSchema,
   webhookResponseSchema,
-  WEBHOOK_EVENT_TYPES,
 } from '../../../src/api';
-import { EVENT_TYPES } from '../../../src/cloud/store/events';
 import { startTestCloud, type TestCloud } from '../../helpers/local-cloud';
 
 let cloud: TestCloud;
@@ -38,10 +36,6 @@ async function keyWith(permissions: string[]): Promise<string> {
   expect(res.status).toBe(201);
   return res.body.secret as string;
 }
-
-it('the API lists exactly the event types the outbox emits', () => {
-  expect([...WEBHOOK_EVENT_TYPES]).toEqual([...EVENT_TYPES]);
-});
 
 describe('POST /webhooks', () => {
   it('creates a webhook: 201, Location, the secret once, events deduplicated and sorted', async () => {
