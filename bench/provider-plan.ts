@@ -7,6 +7,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { installProvider } from '../src/cli/provider-package';
 import { startLocalCloud } from '../src/cloud';
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
   const repeats = Number(process.argv[3] ?? 3);
   if (!fs.existsSync(BUNDLE)) throw new Error('run `npm run build` first');
   const cloud = await startLocalCloud({ rateLimitPerMinute: 0 });
-  const scratch = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'bench-provider-'));
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-provider-'));
   try {
     const installed = installProvider({ dataDir: scratch, bundlePath: BUNDLE });
     const env = { LIGHTYEAR_ENDPOINT: cloud.url, LIGHTYEAR_API_KEY: cloud.apiKey };

@@ -1,9 +1,10 @@
 /**
  * Writes everything generated from the provider's own schema: the CDKTF bindings under constructs/generated
- * and the reference docs under docs/reference. `npm run generate`; test/codegen fails when they drift.
+ * and the reference docs under docs/reference; and the local cloud's OpenAPI document, docs/openapi.json. `npm run generate`; test/codegen fails when they drift.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { generatedOpenApiFiles } from '../cloud/openapi/live-document';
 import { lightyearProvider, PROVIDER_SOURCE } from '../provider/provider';
 import { generateCdktfBindings } from './cdktf-bindings';
 import { generateReferenceDocs } from './docs';
@@ -12,6 +13,7 @@ export function generatedFiles(): Record<string, string> {
   return {
     ...generateCdktfBindings(lightyearProvider, PROVIDER_SOURCE),
     ...generateReferenceDocs(lightyearProvider, PROVIDER_SOURCE),
+    ...generatedOpenApiFiles(),
   };
 }
 
