@@ -1,10 +1,10 @@
+import { listReply } from '../http/list-reply';
 import {
   apiKeyListSchema,
   apiKeyResponseSchema,
   createApiKeyRequestSchema,
   createdApiKeyResponseSchema,
   listApiKeysQuerySchema,
-  type ApiKeyList,
   type CreatedApiKeyResponse,
 } from '../../api';
 import { AllowedIpError, canonicalAllowedIps, rangesOutside } from '../allowed-ips';
@@ -18,7 +18,6 @@ import { parseBody, parseQuery } from '../http/validation';
 import { newId } from '../ids';
 import { permissionsNotCovered } from '../permissions';
 import { toApiKey, type ApiKeyRecord, type ApiKeyStore, type NewApiKey } from '../store/api-keys';
-import { InvalidCursorError } from '../store/pagination';
 
 const COLLECTION = '/v1/account/api-keys';
 const ITEM = '/v1/account/api-keys/:id';
@@ -93,17 +92,11 @@ export function apiKeyRoutes({ store, clock }: CloudContext): Route[] {
       permission: 'account:read',
       handler: ({ query }): Reply => {
         const { per_page, cursor, order, sort, name } = parseQuery(listApiKeysQuerySchema, query);
-        try {
-          const page = apiKeys.list({ sort, order, perPage: per_page, name, cursor });
-          const body: ApiKeyList = {
-            api_keys: page.rows.map(toApiKey),
-            meta: { total: page.total, next_cursor: page.nextCursor },
-          };
-          return { status: 200, body };
-        } catch (error) {
-          if (error instanceof InvalidCursorError) throw InvalidRequestError.forField('cursor', error.reason);
-          throw error;
-        }
+        return listReply(
+          'api_keys',
+          () => apiKeys.list({ sort, order, perPage: per_page, name, cursor }),
+          toApiKey,
+        );
       },
     },
     {

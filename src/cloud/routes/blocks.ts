@@ -1,3 +1,4 @@
+import { listReply } from '../http/list-reply';
 import {
   attachBlockRequestSchema,
   blockListSchema,
@@ -6,7 +7,6 @@ import {
   listBlocksQuerySchema,
   updateBlockRequestSchema,
   type Block,
-  type BlockList,
   type Instance,
 } from '../../api';
 import { REGIONS, findRegion, regionHasFeature } from '../catalog';
@@ -16,7 +16,6 @@ import type { Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
 import { newId } from '../ids';
-import { InvalidCursorError } from '../store/pagination';
 
 const COLLECTION = '/v1/blocks';
 const ITEM = '/v1/blocks/:id';
@@ -113,8 +112,8 @@ export function blockRoutes({ store, clock, lifecycle }: CloudContext): Route[] 
       permission: 'blocks:read',
       handler: ({ query }): Reply => {
         const request = parseQuery(listBlocksQuerySchema, query);
-        try {
-          const page = store.blocks.list({
+        return listReply('blocks', () =>
+          store.blocks.list({
             sort: request.sort,
             order: request.order,
             perPage: request.per_page,
@@ -122,16 +121,8 @@ export function blockRoutes({ store, clock, lifecycle }: CloudContext): Route[] 
             label: request.label,
             attachedToInstanceId: request.attached_to_instance_id,
             cursor: request.cursor,
-          });
-          const body: BlockList = {
-            blocks: page.rows,
-            meta: { total: page.total, next_cursor: page.nextCursor },
-          };
-          return { status: 200, body };
-        } catch (error) {
-          if (error instanceof InvalidCursorError) throw InvalidRequestError.forField('cursor', error.reason);
-          throw error;
-        }
+          }),
+        );
       },
     },
     {

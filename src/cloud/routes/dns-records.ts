@@ -1,3 +1,4 @@
+import { listReply } from '../http/list-reply';
 import {
   DNS_PRIORITY_TYPES,
   createDnsRecordRequestSchema,
@@ -6,7 +7,6 @@ import {
   listDnsRecordsQuerySchema,
   updateDnsRecordRequestSchema,
   type DnsRecord,
-  type DnsRecordList,
   type DnsRecordType,
 } from '../../api';
 import type { CloudContext } from '../cloud-context';
@@ -20,7 +20,6 @@ import type { Route } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
 import { newId } from '../ids';
 import type { DnsRecordStore } from '../store/dns-records';
-import { InvalidCursorError } from '../store/pagination';
 import { domainFromPath } from './domains';
 
 const COLLECTION = '/v1/domains/:domain/records';
@@ -104,8 +103,8 @@ export function dnsRecordRoutes({ store, clock }: CloudContext): Route[] {
         const { per_page, cursor, order, sort, type, name } = parseQuery(listDnsRecordsQuerySchema, query);
         const { domain } = domainFromPath(store.domains, params.domain as string);
         const nameFilter = name === undefined ? undefined : recordName(name, domain);
-        try {
-          const page = records.list({
+        return listReply('records', () =>
+          records.list({
             domain,
             sort,
             order,
@@ -113,16 +112,8 @@ export function dnsRecordRoutes({ store, clock }: CloudContext): Route[] {
             type,
             name: nameFilter,
             cursor,
-          });
-          const body: DnsRecordList = {
-            records: page.rows,
-            meta: { total: page.total, next_cursor: page.nextCursor },
-          };
-          return { status: 200, body };
-        } catch (error) {
-          if (error instanceof InvalidCursorError) throw InvalidRequestError.forField('cursor', error.reason);
-          throw error;
-        }
+          }),
+        );
       },
     },
     {

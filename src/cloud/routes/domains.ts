@@ -1,10 +1,10 @@
+import { listReply } from '../http/list-reply';
 import {
   createDomainRequestSchema,
   domainListSchema,
   domainResponseSchema,
   listDomainsQuerySchema,
   type Domain,
-  type DomainList,
 } from '../../api';
 import type { CloudContext } from '../cloud-context';
 import { DnsNameError, normalizeDomainName } from '../dns/names';
@@ -14,7 +14,6 @@ import type { Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
 import { DuplicateDomainError, type DomainStore } from '../store/domains';
-import { InvalidCursorError } from '../store/pagination';
 
 const COLLECTION = '/v1/domains';
 const ITEM = '/v1/domains/:domain';
@@ -91,17 +90,7 @@ export function domainRoutes({ store, clock }: CloudContext): Route[] {
       permission: 'dns:read',
       handler: ({ query }): Reply => {
         const { per_page, cursor, order, sort } = parseQuery(listDomainsQuerySchema, query);
-        try {
-          const page = domains.list({ sort, order, perPage: per_page, cursor });
-          const body: DomainList = {
-            domains: page.rows,
-            meta: { total: page.total, next_cursor: page.nextCursor },
-          };
-          return { status: 200, body };
-        } catch (error) {
-          if (error instanceof InvalidCursorError) throw InvalidRequestError.forField('cursor', error.reason);
-          throw error;
-        }
+        return listReply('domains', () => domains.list({ sort, order, perPage: per_page, cursor }));
       },
     },
     {

@@ -1,3 +1,4 @@
+import { listReply } from '../http/list-reply';
 import {
   createFirewallRequestSchema,
   firewallListSchema,
@@ -5,7 +6,6 @@ import {
   listFirewallsQuerySchema,
   updateFirewallRequestSchema,
   type Firewall,
-  type FirewallList,
   type InboundRule,
   type OutboundRule,
 } from '../../api';
@@ -17,7 +17,6 @@ import { parseBody, parseQuery } from '../http/validation';
 import { newId } from '../ids';
 import { canonicalRules, type CanonicalRules, type CidrKey } from '../net/firewall-rules';
 import type { FirewallChanges, FirewallRecord } from '../store/firewalls';
-import { InvalidCursorError } from '../store/pagination';
 
 const COLLECTION = '/v1/firewalls';
 const ITEM = '/v1/firewalls/:id';
@@ -78,20 +77,13 @@ export function firewallRoutes({ store, clock }: CloudContext): Route[] {
       permission: 'firewalls:read',
       handler: ({ query }): Reply => {
         const { per_page, cursor, order, sort, name } = parseQuery(listFirewallsQuerySchema, query);
-        try {
-          // One read transaction, so every firewall's instance_ids belong to the same moment as the page.
-          const body = store.transaction((): FirewallList => {
+        // One read transaction, so every firewall's instance_ids belong to the same moment as the page.
+        return listReply('firewalls', () =>
+          store.transaction(() => {
             const page = store.firewalls.list({ sort, order, perPage: per_page, name, cursor });
-            return {
-              firewalls: page.rows.map(withInstances),
-              meta: { total: page.total, next_cursor: page.nextCursor },
-            };
-          });
-          return { status: 200, body };
-        } catch (error) {
-          if (error instanceof InvalidCursorError) throw InvalidRequestError.forField('cursor', error.reason);
-          throw error;
-        }
+            return { ...page, rows: page.rows.map(withInstances) };
+          }),
+        );
       },
     },
     {

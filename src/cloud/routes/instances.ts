@@ -1,3 +1,4 @@
+import { listReply } from '../http/list-reply';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -8,7 +9,6 @@ import {
   listInstancesQuerySchema,
   updateInstanceRequestSchema,
   type Instance,
-  type InstanceList,
 } from '../../api';
 import { findImage, findPlan, findRegion, regionHasFeature } from '../catalog';
 import type { CloudContext } from '../cloud-context';
@@ -18,7 +18,6 @@ import type { Route, RouteRequest } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
 import { newId } from '../ids';
 import { AddressPoolExhaustedError, IPV4_POOL, type InstanceState } from '../store/instances';
-import { InvalidCursorError } from '../store/pagination';
 
 const COLLECTION = '/v1/instances';
 const ITEM = '/v1/instances/:id';
@@ -185,8 +184,8 @@ export function instanceRoutes({ store, clock, lifecycle }: CloudContext): Route
           listInstancesQuerySchema,
           query,
         );
-        try {
-          const page = store.instances.list({
+        return listReply('instances', () =>
+          store.instances.list({
             sort,
             order,
             perPage: per_page,
@@ -195,16 +194,8 @@ export function instanceRoutes({ store, clock, lifecycle }: CloudContext): Route
             status,
             tag,
             cursor,
-          });
-          const body: InstanceList = {
-            instances: page.rows,
-            meta: { total: page.total, next_cursor: page.nextCursor },
-          };
-          return { status: 200, body };
-        } catch (error) {
-          if (error instanceof InvalidCursorError) throw InvalidRequestError.forField('cursor', error.reason);
-          throw error;
-        }
+          }),
+        );
       },
     },
     {

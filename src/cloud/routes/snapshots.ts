@@ -1,10 +1,10 @@
+import { listReply } from '../http/list-reply';
 import {
   createSnapshotRequestSchema,
   listSnapshotsQuerySchema,
   snapshotListSchema,
   snapshotResponseSchema,
   type Snapshot,
-  type SnapshotList,
 } from '../../api';
 import type { CloudContext } from '../cloud-context';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
@@ -12,7 +12,6 @@ import type { Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
 import { newId } from '../ids';
-import { InvalidCursorError } from '../store/pagination';
 
 const COLLECTION = '/v1/snapshots';
 const ITEM = '/v1/snapshots/:id';
@@ -82,17 +81,9 @@ export function snapshotRoutes({ store, clock, lifecycle }: CloudContext): Route
       permission: 'snapshots:read',
       handler: ({ query }): Reply => {
         const { per_page, cursor, order, instance_id } = parseQuery(listSnapshotsQuerySchema, query);
-        try {
-          const page = store.snapshots.list({ order, perPage: per_page, instanceId: instance_id, cursor });
-          const body: SnapshotList = {
-            snapshots: page.rows,
-            meta: { total: page.total, next_cursor: page.nextCursor },
-          };
-          return { status: 200, body };
-        } catch (error) {
-          if (error instanceof InvalidCursorError) throw InvalidRequestError.forField('cursor', error.reason);
-          throw error;
-        }
+        return listReply('snapshots', () =>
+          store.snapshots.list({ order, perPage: per_page, instanceId: instance_id, cursor }),
+        );
       },
     },
     {

@@ -1,3 +1,4 @@
+import { listReply } from '../http/list-reply';
 import {
   createSshKeyRequestSchema,
   listSshKeysQuerySchema,
@@ -5,7 +6,6 @@ import {
   sshKeyResponseSchema,
   updateSshKeyRequestSchema,
   type SshKey,
-  type SshKeyList,
 } from '../../api';
 import type { CloudContext } from '../cloud-context';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
@@ -14,7 +14,6 @@ import type { Route } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
 import { newId } from '../ids';
 import { SshPublicKeyError, parseOpenSshPublicKey } from '../ssh/public-key';
-import { InvalidCursorError } from '../store/pagination';
 import { DuplicateSshKeyError, type SshKeyStore } from '../store/ssh-keys';
 
 const COLLECTION = '/v1/ssh-keys';
@@ -75,17 +74,7 @@ export function sshKeyRoutes({ store, clock }: CloudContext): Route[] {
       permission: 'ssh_keys:read',
       handler: ({ query }): Reply => {
         const { per_page, cursor, order, sort, name } = parseQuery(listSshKeysQuerySchema, query);
-        try {
-          const page = sshKeys.list({ sort, order, perPage: per_page, name, cursor });
-          const body: SshKeyList = {
-            ssh_keys: page.rows,
-            meta: { total: page.total, next_cursor: page.nextCursor },
-          };
-          return { status: 200, body };
-        } catch (error) {
-          if (error instanceof InvalidCursorError) throw InvalidRequestError.forField('cursor', error.reason);
-          throw error;
-        }
+        return listReply('ssh_keys', () => sshKeys.list({ sort, order, perPage: per_page, name, cursor }));
       },
     },
     {

@@ -1,3 +1,4 @@
+import { listReply } from '../http/list-reply';
 import {
   createWebhookRequestSchema,
   createWebhookResponseSchema,
@@ -8,15 +9,12 @@ import {
   webhookListSchema,
   webhookResponseSchema,
   type Webhook,
-  type WebhookDeliveryList,
-  type WebhookList,
 } from '../../api';
 import type { CloudContext } from '../cloud-context';
-import { InvalidRequestError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { Route } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
 import { newId } from '../ids';
-import { InvalidCursorError } from '../store/pagination';
 import { generateWebhookSecret } from '../webhooks/signing';
 
 const COLLECTION = '/v1/webhooks';
@@ -31,15 +29,6 @@ export function webhookRoutes({ store, clock }: CloudContext): Route[] {
       throw new NotFoundError(`There is no webhook with id ${id}.`, { resource: 'webhook', id });
     return webhook;
   };
-  const withCursor = <T>(list: () => T): T => {
-    try {
-      return list();
-    } catch (error) {
-      if (error instanceof InvalidCursorError) throw InvalidRequestError.forField('cursor', error.reason);
-      throw error;
-    }
-  };
-
   return [
     {
       method: 'POST',
@@ -81,12 +70,7 @@ export function webhookRoutes({ store, clock }: CloudContext): Route[] {
       permission: 'webhooks:read',
       handler: ({ query }) => {
         const { per_page, cursor, order } = parseQuery(listWebhooksQuerySchema, query);
-        const page = withCursor(() => webhooks.list({ order, perPage: per_page, cursor }));
-        const body: WebhookList = {
-          webhooks: page.rows,
-          meta: { total: page.total, next_cursor: page.nextCursor },
-        };
-        return { status: 200, body };
+        return listReply('webhooks', () => webhooks.list({ order, perPage: per_page, cursor }));
       },
     },
     {
@@ -140,7 +124,7 @@ export function webhookRoutes({ store, clock }: CloudContext): Route[] {
         const id = params.id as string;
         const { per_page, cursor, order, event_id } = parseQuery(listWebhookDeliveriesQuerySchema, query);
         found(id, webhooks.get(id));
-        const page = withCursor(() =>
+        return listReply('deliveries', () =>
           webhookDeliveries.listAttempts({
             webhookId: id,
             eventId: event_id,
@@ -149,11 +133,6 @@ export function webhookRoutes({ store, clock }: CloudContext): Route[] {
             cursor,
           }),
         );
-        const body: WebhookDeliveryList = {
-          deliveries: page.rows,
-          meta: { total: page.total, next_cursor: page.nextCursor },
-        };
-        return { status: 200, body };
       },
     },
   ];
