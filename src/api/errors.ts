@@ -39,3 +39,11 @@ export const errorEnvelopeSchema = z.object({
 });
 
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
+
+/**
+ * The envelope as a client reads it: a newer API may answer with a code this build does not know yet (adding
+ * one is not a breaking change), which is still an API error to report as such, not a malformed response.
+ */
+export const errorEnvelopeReadSchema = errorEnvelopeSchema.extend({
+  error: errorEnvelopeSchema.shape.error.extend({ code: z.string().min(1) }),
+});

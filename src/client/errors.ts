@@ -60,8 +60,11 @@ export class LightyearArgumentError extends LightyearError {
   }
 }
 
+/** One of the contract's codes, or one a newer API added since this build. */
+export type ApiErrorCode = ErrorCode | (string & {});
+
 export interface ApiErrorFields extends ErrorOrigin {
-  code: ErrorCode;
+  code: ApiErrorCode;
   message: string;
   status: number;
   details?: Record<string, unknown>;
@@ -71,7 +74,7 @@ export interface ApiErrorFields extends ErrorOrigin {
 
 /** The API answered with its error envelope. `code` is the API's own error code. */
 export class LightyearApiError extends LightyearError {
-  readonly code: ErrorCode;
+  readonly code: ApiErrorCode;
   declare readonly status: number;
   /** The request field a 400 `invalid_request` is about, when the API named one. */
   readonly field: string | undefined;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock';
-import { errorEnvelopeSchema, fieldErrorDetailsSchema } from '../../api';
+import { errorEnvelopeReadSchema, fieldErrorDetailsSchema } from '../../api';
 import { LightyearApiError, LightyearInvalidResponseError } from '../errors';
 import type { Redactor } from '../redact';
 import { redactDeep } from '../redact';
@@ -56,7 +56,7 @@ function errorFromResponse(
   } catch {
     json = undefined;
   }
-  const envelope = errorEnvelopeSchema.safeParse(json);
+  const envelope = errorEnvelopeReadSchema.safeParse(json);
   if (!envelope.success) {
     // Redact before cutting: a cut through the middle of a secret would leave a fragment the redactor misses.
     const snippet = redact(raw.text).trim().slice(0, 80);

@@ -52,6 +52,13 @@ describe('interpreting answers', () => {
     expect(duplicate).toMatchObject({ code: 'conflict', isConflict: true, isNotFound: false });
   });
 
+  it('reads an error code this build does not know as an API error, not a broken response', async () => {
+    await setUp([apiError(403, 'quota_exceeded', 'the account reached its instance quota')]);
+    const failure = await client.sshKeys.get('sshk_x').catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(LightyearApiError);
+    expect(failure).toMatchObject({ code: 'quota_exceeded', status: 403, isForbidden: false });
+  });
+
   it('keeps a multi-line server message on one line', async () => {
     await setUp([apiError(403, 'forbidden', 'missing permission\nssh_keys:write')]);
     await expect(client.sshKeys.get('sshk_x')).rejects.toThrow(
