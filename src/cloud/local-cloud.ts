@@ -17,7 +17,6 @@ import { closeServer, createPipelineServer, listen } from './http/server';
 import { apiRoutes } from './routes';
 import { Store } from './store';
 import { resolveTlsMaterial, type LocalCloudTlsOption } from './tls';
-import { authenticateControl } from './control/authenticate-control';
 import { FaultInjector } from './control/fault-injector';
 import { injectFaults } from './control/inject-faults';
 import { recordRequests } from './control/record-requests';
@@ -126,7 +125,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       deliverWebhooksNow: () => webhookWorker.poll(),
     });
     const router = new Router([...routes, ...control]);
-    const apiAuth = authenticate(store.apiKeys, clock);
     // The order is the request's path through the cloud; see docs/local-cloud.md.
     const tls =
       options.tls === undefined || options.tls === false
@@ -141,8 +139,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         errorEnvelope(log),
         injectFaults(faults),
         checkBodyHeaders,
-        apiAuth,
-        authenticateControl(apiAuth),
+        authenticate(store.apiKeys, clock),
         rateLimit(clock, rateLimitPerMinute),
         idempotency(store.idempotencyKeys, clock),
         applyLifecycle(lifecycle),

@@ -3,6 +3,7 @@ import { ERROR_CODES, type ErrorCode } from '../../api';
 import { ApiError } from '../errors';
 import type { Stage } from '../http/pipeline';
 import type { FaultInjector } from './fault-injector';
+import { isApiPath } from '../http/paths';
 
 /** The answer of a status fault: the contract's error envelope with the code that has this status. */
 export class InjectedFaultError extends ApiError {
@@ -21,10 +22,6 @@ function codeForStatus(status: number): ErrorCode {
   const entry = Object.entries(ERROR_CODES).find(([, codeStatus]) => codeStatus === status);
   if (entry === undefined) throw new RangeError(`no error code of the contract has status ${status}`);
   return entry[0] as ErrorCode;
-}
-
-function isApiPath(pathname: string): boolean {
-  return pathname === '/v1' || pathname.startsWith('/v1/');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CloudClock } from '../clock';
+import { isApiPath } from '../http/paths';
 import type { Stage } from '../http/pipeline';
 import type { RequestLog } from './request-log';
 
@@ -10,7 +11,7 @@ import type { RequestLog } from './request-log';
 export function recordRequests(requestLog: RequestLog, clock: CloudClock): Stage {
   return async (ctx, next) => {
     const { pathname } = ctx.url;
-    if (pathname !== '/v1' && !pathname.startsWith('/v1/')) return next();
+    if (!isApiPath(pathname)) return next();
     const startedAt = clock.nowIso();
     try {
       await next();

@@ -1,9 +1,10 @@
 import { ERROR_CODES, type ErrorCode } from '../../api';
+import { isApiPath } from '../http/paths';
 import type { Route } from '../http/router';
 
 /** Paths under /v1 go through bearer authentication, the per-key rate limit and the key's restrictions. */
 export function isApiRoute(route: Route): boolean {
-  return route.path === '/v1' || route.path.startsWith('/v1/');
+  return isApiPath(route.path);
 }
 
 /**

@@ -3,6 +3,7 @@ import { hashApiKeySecret } from '../../api-key-secret';
 import type { CloudClock } from '../../clock';
 import { AuthenticationFailedError, ForbiddenError } from '../../errors';
 import type { ApiKeyRecord, ApiKeyStore } from '../../store/api-keys';
+import { isApiPath, isControlPath } from '../paths';
 import type { Stage } from '../pipeline';
 
 /**
@@ -11,20 +12,15 @@ import type { Stage } from '../pipeline';
  */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The API lives under /v1; other paths (future control endpoints) authenticate their own way. */
-function isApiPath(pathname: string): boolean {
-  return pathname === '/v1' || pathname.startsWith('/v1/');
-}
-
 /**
- * Bearer authentication on every /v1 request, before routing, so an unauthenticated caller learns
+ * Bearer authentication on every /v1 and /_local/ request, before routing, so an unauthenticated caller learns
  * nothing, not even which paths exist. Then the key's own limits: an expired key is 401 like an unknown
  * one (it no longer authenticates anyone), a request from outside the key's `allowed_ips` is 403 (the key
  * is valid, it is the place that is not allowed). Messages never repeat the presented key.
  */
 export function authenticate(apiKeys: ApiKeyStore, clock: CloudClock): Stage {
   return async (ctx, next) => {
-    if (isApiPath(ctx.url.pathname)) {
+    if (isApiPath(ctx.url.pathname) || isControlPath(ctx.url.pathname)) {
       const header = ctx.req.headers.authorization;
       if (header === undefined || header.trim() === '') {
         throw new AuthenticationFailedError(
