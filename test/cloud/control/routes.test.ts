@@ -271,6 +271,25 @@ describe('fault injection', () => {
     expect((await cloud.request('GET', '/regions')).status).toBe(200);
   });
 
+  it('logs a dropped request as unanswered in the access log, not with a status it never sent', async () => {
+    const lines: string[] = [];
+    const logged = await startTestCloud({ lifecycle: INSTANT_DURATIONS, log: (line) => lines.push(line) });
+    try {
+      await fetch(`${logged.origin}/_local/faults`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${logged.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'GET', path: '/v1/regions', drop: true }),
+      });
+      await fetch(`${logged.url}/regions`, { headers: { authorization: `Bearer ${logged.apiKey}` } }).catch(
+        () => undefined,
+      );
+      const line = lines.find((l) => l.includes(' GET /v1/regions '));
+      expect(line).toMatch(/ GET \/v1\/regions unanswered /);
+    } finally {
+      await logged.close();
+    }
+  });
+
   it('applies to /v1 only, and DELETE /_local/faults disarms everything', async () => {
     await control('POST', '/faults', { body: { method: '*', path: '/v1*', count: 100, status: 500 } });
     expect((await control('GET', '/faults')).status).toBe(200);

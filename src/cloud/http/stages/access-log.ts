@@ -10,9 +10,11 @@ export function accessLog(log: (line: string) => void): Stage {
       await next();
     } finally {
       const ms = Number(process.hrtime.bigint() - ctx.startedAt) / 1e6;
+      // A connection dropped before answering (a client gone, an injected drop) has no status to report.
+      const status = ctx.res.headersSent ? String(ctx.res.statusCode) : 'unanswered';
       log(
         `${new Date().toISOString()} ${ctx.requestId} ${ctx.req.method ?? '-'} ${ctx.url.pathname} ` +
-          `${ctx.res.statusCode} ${ms.toFixed(1)}ms`,
+          `${status} ${ms.toFixed(1)}ms`,
       );
     }
   };
