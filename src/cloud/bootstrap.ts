@@ -9,7 +9,7 @@ import {
 } from './api-key-secret';
 import { newId } from './ids';
 import type { ApiKeyStore } from './store/api-keys';
-import { nowIso } from './time';
+import type { CloudClock } from './clock';
 
 export const BOOTSTRAP_KEY_NAME = 'bootstrap';
 export const BOOTSTRAP_KEY_FILE_NAME = 'bootstrap-key';
@@ -29,6 +29,8 @@ export interface BootstrapOptions {
   /** A fixed secret for the bootstrap key. */
   readonly secret?: string;
   readonly log: (line: string) => void;
+  /** The cloud's clock, so the key's `created_at` agrees with every other timestamp it writes. */
+  readonly clock: CloudClock;
 }
 
 /**
@@ -55,7 +57,7 @@ export function ensureBootstrapKey(apiKeys: ApiKeyStore, options: BootstrapOptio
       prefix: displayPrefix(secret),
       secretSha256: hashApiKeySecret(secret),
       permissions: ['*'],
-      createdAt: nowIso(),
+      createdAt: options.clock.nowIso(),
     });
     saveSecret(options.dataDir, secret);
     return secret;
@@ -72,7 +74,7 @@ export function ensureBootstrapKey(apiKeys: ApiKeyStore, options: BootstrapOptio
   saveSecret(options.dataDir, secret);
   if (options.secret === undefined) {
     options.log(
-      `${nowIso()} the bootstrap key file was missing or did not match the database; ` +
+      `${options.clock.nowIso()} the bootstrap key file was missing or did not match the database; ` +
         `the bootstrap key ${existing.id} was given a new secret (prefix ${displayPrefix(secret)})`,
     );
   }

@@ -98,12 +98,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const requestLog = new RequestLog(options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE);
   const store = Store.open(options.dataDir);
   try {
+    const clock = options.clock ?? new CloudClock();
     const apiKey = ensureBootstrapKey(store.apiKeys, {
       dataDir: options.dataDir,
       secret: options.bootstrapKey,
       log,
+      clock,
     });
-    const clock = options.clock ?? new CloudClock();
     const lifecycle = new LifecycleEngine(
       options.lifecycle ?? DEMO_DURATIONS,
       () => clock.nowIso(),
