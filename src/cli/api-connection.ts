@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import { LightyearClient, isLightyearError } from '../client';
+import { CliError } from './errors';
+import { readBootstrapKey, readLocalCloudInfo } from './local-cloud-info';
+
+/** An API call failed; its message is the client's one line (code, HTTP status, request id; never the key). */
+export class ApiCallError extends CliError {
+  override readonly name = 'ApiCallError';
+  readonly exitCode = 1;
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Nothing says which cloud to talk to. */
+export class NoCredentialsError extends CliError {
+  override readonly name = 'NoCredentialsError';
+  readonly code = 'no_credentials';
+  readonly exitCode = 1;
+  constructor(dataDir: string) {
+    super(
+      `no API key: set LIGHTYEAR_API_KEY (and LIGHTYEAR_ENDPOINT for a cloud other than the hosted one), ` +
+        `or start the local cloud with \`lyctl local start\` (none runs for ${dataDir})`,
+    );
+  }
+}
+
+/**
+ * The client for cloud operations: `LIGHTYEAR_API_KEY` / `LIGHTYEAR_ENDPOINT` / `LIGHTYEAR_CA_CERT` when the
+ * key is set (as for the provider), otherwise the local cloud running for the data directory. The key is
+ * never taken from the command line, where shell history and `ps` would keep it.
+ */
+export function connect(env: Readonly<Record<string, string | undefined>>, dataDir: string): LightyearClient {
+  const options = (() => {
+    if (env.LIGHTYEAR_API_KEY) {
+      const caPath = env.LIGHTYEAR_CA_CERT;
+      return {
+        apiKey: env.LIGHTYEAR_API_KEY,
+        endpoint: env.LIGHTYEAR_ENDPOINT || undefined,
+        ca: caPath ? fs.readFileSync(caPath) : undefined,
+      };
+    }
+    const info = readLocalCloudInfo(dataDir);
+    const apiKey = readBootstrapKey(dataDir);
+    if (info === undefined || apiKey === undefined) throw new NoCredentialsError(dataDir);
+    return {
+      apiKey,
+      endpoint: info.url,
+      ca: info.tlsCertPath ? fs.readFileSync(info.tlsCertPath) : undefined,
+    };
+  })();
+  try {
+    return new LightyearClient({ ...options, userAgent: 'lyctl' });
+  } catch (err) {
+    throw asCliError(err);
+  }
+}
+
+/** A client failure as lyctl's one readable line; anything else stays unexpected. */
+export function asCliError(err: unknown): unknown {
+  return isLightyearError(err) ? new ApiCallError(err.code, err.message) : err;
+}
