@@ -53,6 +53,8 @@ export async function startTestCloud(options: LocalCloudOptions = {}): Promise<T
     origin: cloud.origin,
     port: cloud.port,
     apiKey: cloud.apiKey,
+    tlsCertificate: cloud.tlsCertificate,
+    tlsCertificatePath: cloud.tlsCertificatePath,
     close: () => cloud.close(),
     request: (method, path, requestOptions = {}) => apiRequest(cloud, method, path, requestOptions),
   };

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LightyearClient } from '../../../src/client';
+import type { LocalCloudOptions } from '../../../src/cloud';
 import { installProvider } from '../../../src/cli/provider-package';
 import { startTestCloud, type TestCloud } from '../../helpers/local-cloud';
 import {
@@ -39,10 +40,12 @@ export const TERRAFORM_BLOCK = `terraform {
 provider "lightyear" {}
 `;
 
-export async function createLightyearWorkspace(): Promise<LightyearWorkspace> {
+export async function createLightyearWorkspace(
+  cloudOptions: LocalCloudOptions = {},
+): Promise<LightyearWorkspace> {
   if (!fs.existsSync(PROVIDER_BUNDLE))
     throw new Error(`${PROVIDER_BUNDLE} is missing: run \`npm run build\` first`);
-  const cloud = await startTestCloud();
+  const cloud = await startTestCloud(cloudOptions);
   const ws = createTerraformWorkspace();
   const installed = installProvider({
     dataDir: path.join(ws.root, 'lightyear'),
@@ -54,7 +57,7 @@ export async function createLightyearWorkspace(): Promise<LightyearWorkspace> {
     LIGHTYEAR_API_KEY: cloud.apiKey,
     TF_CLI_CONFIG_FILE: installed.cliConfigPath,
   };
-  const client = new LightyearClient({ apiKey: cloud.apiKey, endpoint: cloud.url });
+  const client = new LightyearClient({ apiKey: cloud.apiKey, endpoint: cloud.url, ca: cloud.tlsCertificate });
   return {
     ws,
     cloud,
