@@ -22,3 +22,4 @@ export type { SshKeyListQuery } from './resources/ssh-keys';
 export { waitFor } from './wait-for';
 export type { WaitForOptions } from './wait-for';
 export type { Clock } from './clock';
+export { isCertificateTrustFailure } from './transport/connection-failures';

@@ -35,18 +35,14 @@ function configuredString(config: ObjectValue, name: string): string | undefined
  * One cheap authenticated call, so a wrong key or endpoint is one clear error at configuration instead of one
  * per resource. A 403 means the key is valid but not scoped for SSH keys, which is not this check's business.
  */
-async function verifyCredentials(
-  client: LightyearClient,
-  endpoint: string,
-  diagnostics: Diagnostics,
-): Promise<boolean> {
+async function verifyCredentials(client: LightyearClient, diagnostics: Diagnostics): Promise<boolean> {
   try {
     await client.sshKeys.list({ per_page: 1 });
     return true;
   } catch (err) {
     if (clientModule().isApiError(err, 'forbidden')) return true;
     const e = toResourceError(err, 'Connecting to LightYear Cloud', []);
-    if (e instanceof ResourceError) diagnostics.error(e.summary, `${e.detail} (endpoint ${endpoint})`);
+    if (e instanceof ResourceError) diagnostics.error(e.summary, e.detail);
     else
       diagnostics.error('Connecting to LightYear Cloud failed', e instanceof Error ? e.message : String(e));
     return false;
@@ -124,7 +120,7 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
       }
       throw err;
     }
-    return (await verifyCredentials(client, endpoint, ctx.diagnostics)) ? client : undefined;
+    return (await verifyCredentials(client, ctx.diagnostics)) ? client : undefined;
   },
 
   resources: [sshKeyResource],

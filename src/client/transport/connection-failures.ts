@@ -27,9 +27,12 @@ const MAYBE_SENT: Record<string, string> = {
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'response cut short',
 };
 
-/** TLS refusals: retrying cannot help, the caller has to trust the certificate (option `ca`) or fix the host. */
-const TLS_HINT =
-  'the server certificate is not trusted (pass its CA as the ca option, e.g. for a local cloud on --tls)';
+/**
+ * TLS refusals: retrying cannot help, the caller has to trust the certificate or fix the host. How to trust
+ * it is the caller's vocabulary (the client's `ca` option, the provider's `ca_cert_file`), so callers add
+ * that hint: `isCertificateTrustFailure` tells them when.
+ */
+const TLS_HINT = 'the server certificate is not trusted';
 const TLS: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: TLS_HINT,
   SELF_SIGNED_CERT_IN_CHAIN: TLS_HINT,
@@ -40,6 +43,11 @@ const TLS: Record<string, string> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not name this host',
   EPROTO: 'TLS handshake failed (is the server speaking plain http?)',
 };
+
+/** The failure's reason says the server's certificate is not trusted (self-signed, unknown CA). */
+export function isCertificateTrustFailure(reason: string): boolean {
+  return TLS[reason] === TLS_HINT;
+}
 
 function kindOf(code: string | undefined): FailureKind {
   if (code !== undefined) {

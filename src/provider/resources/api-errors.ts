@@ -15,8 +15,13 @@ export function toResourceError(
   attributes: readonly string[],
   fields: Readonly<Record<string, Path>> = {},
 ): unknown {
-  const { isLightyearError, LightyearAbortedError, LightyearApiError, LightyearConnectionError } =
-    clientModule();
+  const {
+    isCertificateTrustFailure,
+    isLightyearError,
+    LightyearAbortedError,
+    LightyearApiError,
+    LightyearConnectionError,
+  } = clientModule();
   if (err instanceof ResourceError || !isLightyearError(err)) return err;
   if (err instanceof LightyearAbortedError) {
     return new ResourceError(
@@ -27,9 +32,12 @@ export function toResourceError(
     );
   }
   if (err instanceof LightyearConnectionError) {
+    const hint = isCertificateTrustFailure(err.reason)
+      ? 'Set ca_cert_file or LIGHTYEAR_CA_CERT to the CA that signed its certificate (for a local cloud started with --tls, `npx lyctl local env` exports it).'
+      : "Check the provider's endpoint; for the local cloud, `npx lyctl local start` starts it.";
     return new ResourceError(
       `${what} failed: cannot reach the LightYear API`,
-      `${err.message}. Check the provider's endpoint; for the local cloud, \`npx lyctl local start\` starts it.`,
+      `${err.message}. ${hint}`,
       undefined,
       err.code,
     );

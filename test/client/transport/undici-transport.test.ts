@@ -45,7 +45,7 @@ describe('HTTPS with a caller-trusted CA', () => {
     expect(failure).toBeInstanceOf(LightyearConnectionError);
     expect(failure).toMatchObject({ code: 'connection_failed', transient: false, attempts: 1 });
     expect((failure as Error).message).toMatch(
-      /the server certificate is not trusted \(pass its CA as the ca option/,
+      /the server certificate is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
     );
     expect(connections).toBe(1);
   });

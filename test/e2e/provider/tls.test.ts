@@ -37,7 +37,8 @@ resource "lightyear_ssh_key" "k" {
     const plan = await lw.tf(['plan', '-no-color', '-input=false']);
     expect(plan.code).not.toBe(0);
     expect(plan.stderr.match(/Error: /g)).toHaveLength(1);
-    expect(plan.stderr).toMatch(/certificate/i);
+    expect(plan.stderr).toMatch(/certificate is\s+not\s+trusted/);
+    expect(plan.stderr).toMatch(/LIGHTYEAR_CA_CERT/);
   });
 
   it('applies when LIGHTYEAR_CA_CERT names the cloud certificate', async () => {
