@@ -1,4 +1,13 @@
-import { DiagnosticSeverity, type AttributePath, type Diagnostic } from '../protocol/tfplugin6';
+import {
+  attr,
+  attributePath,
+  errorDiagnostic,
+  hasErrors,
+  index,
+  key,
+  warningDiagnostic,
+} from '../protocol/diagnostics';
+import type { AttributePath, AttributePathStep, Diagnostic } from '../protocol/tfplugin6';
 
 /**
  * A path into a value, as Terraform points at the config line: a string is an attribute name, a number a
@@ -6,16 +15,14 @@ import { DiagnosticSeverity, type AttributePath, type Diagnostic } from '../prot
  */
 export type Path = readonly (string | number | { readonly key: string })[];
 
+function toSteps(path: Path): AttributePathStep[] {
+  return path.map((step) =>
+    typeof step === 'string' ? attr(step) : typeof step === 'number' ? index(step) : key(step.key),
+  );
+}
+
 export function toAttributePath(path: Path): AttributePath {
-  return {
-    steps: path.map((step) =>
-      typeof step === 'string'
-        ? { attributeName: step }
-        : typeof step === 'number'
-          ? { elementKeyInt: step }
-          : { elementKeyString: step.key },
-    ),
-  };
+  return attributePath(toSteps(path));
 }
 
 /** Collects what a handler has to tell the user; handlers return diagnostics rather than throwing. */
@@ -23,11 +30,11 @@ export class Diagnostics {
   private readonly items: Diagnostic[] = [];
 
   error(summary: string, detail?: string, path?: Path): void {
-    this.items.push(make(DiagnosticSeverity.ERROR, summary, detail, path));
+    this.items.push(errorDiagnostic(summary, detail, path && toSteps(path)));
   }
 
   warning(summary: string, detail?: string, path?: Path): void {
-    this.items.push(make(DiagnosticSeverity.WARNING, summary, detail, path));
+    this.items.push(warningDiagnostic(summary, detail, path && toSteps(path)));
   }
 
   add(...diagnostics: Diagnostic[]): void {
@@ -35,17 +42,10 @@ export class Diagnostics {
   }
 
   get hasErrors(): boolean {
-    return this.items.some((d) => d.severity === DiagnosticSeverity.ERROR);
+    return hasErrors(this.items);
   }
 
   get list(): Diagnostic[] {
     return [...this.items];
   }
-}
-
-function make(severity: DiagnosticSeverity, summary: string, detail?: string, path?: Path): Diagnostic {
-  const d: Diagnostic = { severity, summary };
-  if (detail !== undefined) d.detail = detail;
-  if (path !== undefined && path.length > 0) d.attribute = toAttributePath(path);
-  return d;
 }
