@@ -1,32 +1,7 @@
 import fs from 'node:fs';
 import { LightyearClient, isLightyearError } from '../client';
-import { CliError } from './errors';
+import { ApiCallError, NoCredentialsError } from './errors';
 import { readBootstrapKey, readLocalCloudInfo } from './local-cloud-info';
-
-/** An API call failed; its message is the client's one line (code, HTTP status, request id; never the key). */
-export class ApiCallError extends CliError {
-  override readonly name = 'ApiCallError';
-  readonly exitCode = 1;
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Nothing says which cloud to talk to. */
-export class NoCredentialsError extends CliError {
-  override readonly name = 'NoCredentialsError';
-  readonly code = 'no_credentials';
-  readonly exitCode = 1;
-  constructor(dataDir: string) {
-    super(
-      `no API key: set LIGHTYEAR_API_KEY (and LIGHTYEAR_ENDPOINT for a cloud other than the hosted one), ` +
-        `or start the local cloud with \`lyctl local start\` (none runs for ${dataDir})`,
-    );
-  }
-}
 
 /**
  * The client for cloud operations: `LIGHTYEAR_API_KEY` / `LIGHTYEAR_ENDPOINT` / `LIGHTYEAR_CA_CERT` when the
