@@ -16,12 +16,16 @@ export function hclString(value: string): string {
 }
 
 /**
- * The Terraform CLI config (`TF_CLI_CONFIG_FILE`) that takes our provider from the filesystem mirror and every
- * other provider from its registry as usual. The `direct` exclusion matters: without it Terraform would also
- * ask registry.terraform.io for lightyear/lightyear, which does not exist there.
+ * The Terraform CLI config (`TF_CLI_CONFIG_FILE`) that takes our provider (or the given full source
+ * addresses) from the filesystem mirror and every other provider from its registry as usual. The `direct`
+ * exclusion matters: without it Terraform would also ask registry.terraform.io for lightyear/lightyear, which
+ * does not exist there.
  */
-export function terraformCliConfig(mirrorDir: string): string {
-  const source = hclString(PROVIDER_SOURCE);
+export function terraformCliConfig(
+  mirrorDir: string,
+  sources: readonly string[] = [PROVIDER_SOURCE],
+): string {
+  const source = sources.map(hclString).join(', ');
   return [
     '# Written by `lyctl provider install`: takes the LightYear provider from the local mirror below.',
     'provider_installation {',

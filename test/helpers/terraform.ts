@@ -22,6 +22,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { shellQuote } from '../../src/cli/shell-quote';
+import { terraformCliConfig } from '../../src/cli/terraform-cli-config';
 
 export interface MirroredProvider {
   /** `<namespace>/<type>` on registry.terraform.io, e.g. `test/fixture`. */
@@ -98,7 +100,7 @@ export function installMirroredProvider(mirrorDir: string, provider: MirroredPro
   // `exec` so that no shell survives when Terraform kills the provider.
   fs.writeFileSync(
     executable,
-    `#!/bin/sh\nexec ${shQuote(process.execPath)} ${shQuote(provider.script)} "$@"\n`,
+    `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(provider.script)} "$@"\n`,
     {
       mode: 0o755,
     },
@@ -108,19 +110,10 @@ export function installMirroredProvider(mirrorDir: string, provider: MirroredPro
 
 /** A CLI config that takes the given sources from the mirror only and never asks a registry for them. */
 export function mirrorCliConfig(mirrorDir: string, sources: readonly string[]): string {
-  const list = sources.map((source) => JSON.stringify(`${REGISTRY_HOST}/${source}`)).join(', ');
-  return [
-    'provider_installation {',
-    '  filesystem_mirror {',
-    `    path    = ${JSON.stringify(mirrorDir)}`,
-    `    include = [${list}]`,
-    '  }',
-    '  direct {',
-    `    exclude = [${list}]`,
-    '  }',
-    '}',
-    '',
-  ].join('\n');
+  return terraformCliConfig(
+    mirrorDir,
+    sources.map((source) => `${REGISTRY_HOST}/${source}`),
+  );
 }
 
 export function createTerraformWorkspace(options: TerraformWorkspaceOptions = {}): TerraformWorkspace {
@@ -236,8 +229,4 @@ function runTerraform(
       });
     });
   });
-}
-
-function shQuote(value: string): string {
-  return `'${value.replaceAll("'", `'\\''`)}'`;
 }
