@@ -41,7 +41,7 @@ async function verifyCredentials(client: LightyearClient, diagnostics: Diagnosti
     return true;
   } catch (err) {
     if (clientModule().isApiError(err, 'forbidden')) return true;
-    const e = toResourceError(err, 'Connecting to LightYear Cloud', []);
+    const e = toResourceError(err, 'Connecting to LightYear Cloud', { attributes: {} });
     if (e instanceof ResourceError) diagnostics.error(e.summary, e.detail);
     else
       diagnostics.error('Connecting to LightYear Cloud failed', e instanceof Error ? e.message : String(e));

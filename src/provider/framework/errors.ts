@@ -23,3 +23,11 @@ export class ProviderNotConfiguredError extends ResourceError {
     super('Provider not configured', reason, undefined, 'provider_not_configured');
   }
 }
+
+/** Several problems at once (every field the API refused), each a diagnostic of its own. */
+export class ResourceErrors extends Error {
+  readonly code = 'resource_errors';
+  constructor(readonly errors: readonly ResourceError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}

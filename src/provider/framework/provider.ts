@@ -1,7 +1,7 @@
 import type { ObjectValue } from '../protocol/values';
 import type { Diagnostics } from './diagnostics';
 import type { DataSourceDefinition, ResourceDefinition } from './resource';
-import type { BlockSchema } from './schema';
+import type { ResourceSchema } from './schema';
 
 export interface ConfigureContext {
   readonly terraformVersion: string;
@@ -15,7 +15,7 @@ export interface ProviderDefinition<Client> {
   /** `lightyear`: the prefix of every resource type name. */
   readonly name: string;
   readonly version: string;
-  readonly schema: BlockSchema;
+  readonly schema: ResourceSchema;
   /**
    * Builds the client from the (wholly known) provider configuration, or reports through diagnostics why it
    * cannot. Never puts a secret in a diagnostic.

@@ -1,6 +1,7 @@
 import type { ObjectValue } from '../protocol/values';
 import type { Diagnostics } from './diagnostics';
-import type { BlockSchema } from './schema';
+import type { Path } from './diagnostics';
+import type { ResourceSchema } from './schema';
 
 /** What every resource and data-source operation gets: the configured client and a way to be cancelled. */
 export interface OperationContext<Client> {
@@ -18,9 +19,16 @@ export interface OperationContext<Client> {
 export interface ResourceDefinition<Client> {
   /** `lightyear_ssh_key`. */
   readonly typeName: string;
-  readonly schema: BlockSchema;
+  readonly schema: ResourceSchema;
   /** Cross-attribute checks of known configuration values; single attributes validate in the schema. */
   validateConfig?(config: ObjectValue, diagnostics: Diagnostics): void;
+  /**
+   * The resource's own say in a plan, after the schema's defaults, unknowns, equivalent spellings and plan
+   * modifiers (plan.ts): checks that need the API (is this plan offered in that region?), or planned values
+   * that depend on several attributes. Returns the planned object to use, or undefined to keep it. Not called
+   * when the object is being destroyed.
+   */
+  modifyPlan?(req: ModifyPlanRequest<Client>): Promise<ObjectValue | undefined> | ObjectValue | undefined;
   create(ctx: OperationContext<Client>, planned: ObjectValue): Promise<ObjectValue>;
   /** The object as it is now, or null when it no longer exists (Terraform then plans to create it again). */
   read(ctx: OperationContext<Client>, state: ObjectValue): Promise<ObjectValue | null>;
@@ -35,10 +43,22 @@ export interface ResourceDefinition<Client> {
   upgradeState?(version: number, state: Record<string, unknown>): Record<string, unknown>;
 }
 
+export interface ModifyPlanRequest<Client> {
+  /** null: the object is being created. */
+  readonly prior: ObjectValue | null;
+  readonly config: ObjectValue;
+  readonly planned: ObjectValue;
+  /** Undefined while the provider cannot be configured yet (its arguments are unknown until apply). */
+  readonly client: Client | undefined;
+  readonly signal: AbortSignal;
+  readonly diagnostics: Diagnostics;
+  requireReplace(path: Path): void;
+}
+
 /** A data source: reads something that already exists, by the configured arguments. */
 export interface DataSourceDefinition<Client> {
   readonly typeName: string;
-  readonly schema: BlockSchema;
+  readonly schema: ResourceSchema;
   validateConfig?(config: ObjectValue, diagnostics: Diagnostics): void;
   read(ctx: OperationContext<Client>, config: ObjectValue): Promise<ObjectValue>;
 }
@@ -49,6 +69,20 @@ export interface DataSourceDefinition<Client> {
  */
 export class PartialCreateError extends Error {
   readonly code = 'partial_create';
+  constructor(
+    readonly state: ObjectValue,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/**
+ * A failure part-way through an update of several steps (rename, then resize, then power on): `state` is
+ * what the object is now, with the steps that succeeded applied, so the next plan shows only what is left.
+ */
+export class PartialUpdateError extends Error {
+  readonly code = 'partial_update';
   constructor(
     readonly state: ObjectValue,
     override readonly cause: unknown,

@@ -1,11 +1,17 @@
 import type { CtyType, Value } from '../protocol/values';
+import type { PlanModifier } from './plan-modifiers';
 
 /**
- * How a resource, data source or the provider describes its attributes. One description drives everything:
- * the tfplugin6 schema Terraform sees, the plan engine, validation, the generated CDKTF bindings and the docs.
+ * How a resource, data source or the provider describes its values, as a tree: attributes (primitive or
+ * nested objects) and blocks. One description drives everything: the tfplugin6 schema Terraform sees,
+ * validation, the plan engine, semantic equality, the docs and (through Terraform's own schema output) the
+ * CDKTF bindings. `schema-walker.ts` is the one place that walks it together with a value.
  */
-export interface AttributeSchema {
-  readonly type: CtyType;
+
+/** How nested objects repeat: one object, an ordered list, an unordered set, or a map by string key. */
+export type Nesting = 'single' | 'list' | 'set' | 'map';
+
+interface AttributeBase {
   /** Markdown; shown in docs and in the generated bindings. */
   readonly description: string;
   readonly required?: boolean;
@@ -13,44 +19,109 @@ export interface AttributeSchema {
   readonly computed?: boolean;
   /** Redacted in plans and CLI output; still stored in state, as Terraform does for any sensitive value. */
   readonly sensitive?: boolean;
-  /** A change to this attribute destroys and re-creates the object. */
-  readonly requiresReplace?: boolean;
-  /**
-   * A computed value that never changes once the object exists (an id, a creation time): keep the prior
-   * value in plans instead of marking it unknown whenever something else changes.
-   */
-  readonly useStateForUnknown?: boolean;
+  readonly deprecated?: string;
   /** For optional+computed attributes: the value planned when the configuration leaves it out. */
   readonly default?: Value;
-  /** Checks a known, non-null configured value; returns why it is refused, or undefined. */
+  /**
+   * Checks a known, non-null configured value at validate time (no API call); returns why it is refused, said
+   * so the user can fix it, or undefined.
+   */
   readonly validate?: (value: Value) => string | undefined;
-  readonly deprecated?: string;
+  /** Run in order during planning; see plan-modifiers.ts (`requiresReplace()`, `useStateForUnknown()`). */
+  readonly planModifiers?: readonly PlanModifier[];
+  /**
+   * Whether two known, non-null values mean the same thing although spelled differently (`::0/0` and `::/0`;
+   * a key with and without the trailing newline `file()` leaves). Where they do, the user's spelling is kept:
+   * in state after create, read and update, and in plans — so an equivalent spelling never diffs and never
+   * forces a replacement. Nested attributes compare member by member (sets element by element) without it.
+   */
+  readonly equivalent?: (a: Value, b: Value) => boolean;
 }
 
+export interface PrimitiveAttribute extends AttributeBase {
+  /** string, number, bool, or a list/set/map of them. */
+  readonly type: CtyType;
+  readonly nested?: undefined;
+}
+
+export interface NestedAttribute extends AttributeBase {
+  readonly type?: undefined;
+  /** tfplugin6 `nested_type`: objects with attributes of their own. */
+  readonly nested: { readonly nesting: Nesting; readonly attributes: Attributes };
+}
+
+export type AttributeSchema = PrimitiveAttribute | NestedAttribute;
+export type Attributes = Readonly<Record<string, AttributeSchema>>;
+
+/** A nested block (`timeouts { ... }`): written as a block in HCL, never computed as a whole. */
 export interface BlockSchema {
+  readonly nesting: 'single' | 'list' | 'set';
+  readonly description: string;
+  readonly attributes: Attributes;
+  readonly blocks?: Blocks;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+}
+
+export type Blocks = Readonly<Record<string, BlockSchema>>;
+
+/** The attributes and blocks of one object: a resource, a nested object or a block's body. */
+export interface ObjectSchema {
+  readonly attributes: Attributes;
+  readonly blocks?: Blocks;
+}
+
+/** A whole resource, data source or provider configuration. */
+export interface ResourceSchema extends ObjectSchema {
   /** Bump when the state shape changes, and give the resource an `upgradeState` for older versions. */
   readonly version: number;
   readonly description: string;
-  readonly attributes: Readonly<Record<string, AttributeSchema>>;
 }
 
 export class SchemaDefinitionError extends Error {
   readonly code = 'schema_invalid';
 }
 
+const NAME = /^[a-z_][a-z0-9_]*$/;
+
 /** Catches contradictions in a schema description before Terraform does, with a message that names them. */
-export function assertValidSchema(name: string, schema: BlockSchema): void {
-  for (const [attr, s] of Object.entries(schema.attributes)) {
-    const where = `${name}.${attr}`;
-    if (!/^[a-z_][a-z0-9_]*$/.test(attr))
-      throw new SchemaDefinitionError(`${where}: not a valid attribute name`);
-    if (!s.required && !s.optional && !s.computed)
-      throw new SchemaDefinitionError(`${where}: must be required, optional or computed`);
-    if (s.required && (s.optional || s.computed))
-      throw new SchemaDefinitionError(`${where}: required excludes optional and computed`);
-    if (s.default !== undefined && !(s.optional && s.computed))
-      throw new SchemaDefinitionError(`${where}: a default needs optional and computed`);
-    if (s.useStateForUnknown && !s.computed)
-      throw new SchemaDefinitionError(`${where}: useStateForUnknown applies to computed attributes only`);
+export function assertValidSchema(name: string, schema: ObjectSchema): void {
+  checkObject(name, schema, false);
+}
+
+function checkObject(where: string, schema: ObjectSchema, inSet: boolean): void {
+  for (const [attr, s] of Object.entries(schema.attributes))
+    checkAttribute(`${where}.${attr}`, attr, s, inSet);
+  for (const [name, b] of Object.entries(schema.blocks ?? {})) {
+    const at = `${where}.${name}`;
+    if (!NAME.test(name)) throw new SchemaDefinitionError(`${at}: not a valid block name`);
+    if (name in schema.attributes) throw new SchemaDefinitionError(`${at}: both an attribute and a block`);
+    if (b.nesting === 'single' && b.maxItems !== undefined && b.maxItems > 1)
+      throw new SchemaDefinitionError(`${at}: a single block has at most one item`);
+    if (b.minItems !== undefined && b.maxItems !== undefined && b.minItems > b.maxItems)
+      throw new SchemaDefinitionError(`${at}: minItems exceeds maxItems`);
+    checkObject(at, b, inSet || b.nesting === 'set');
+  }
+}
+
+function checkAttribute(where: string, name: string, s: AttributeSchema, inSet: boolean): void {
+  if (!NAME.test(name)) throw new SchemaDefinitionError(`${where}: not a valid attribute name`);
+  if (!s.required && !s.optional && !s.computed)
+    throw new SchemaDefinitionError(`${where}: must be required, optional or computed`);
+  if (s.required && (s.optional || s.computed))
+    throw new SchemaDefinitionError(`${where}: required excludes optional and computed`);
+  if (s.default !== undefined && !(s.optional && s.computed))
+    throw new SchemaDefinitionError(`${where}: a default needs optional and computed`);
+  // In a set the whole element is its identity: a member the provider fills in would make every element
+  // "different" after apply (terraform-plugin-framework issues #302, #898). Set elements are configured whole.
+  if (inSet && (s.computed || s.default !== undefined))
+    throw new SchemaDefinitionError(`${where}: members of set elements cannot be computed`);
+  if ((s.type === undefined) === (s.nested === undefined))
+    throw new SchemaDefinitionError(`${where}: exactly one of type and nested`);
+  if (s.nested) {
+    if (Object.keys(s.nested.attributes).length === 0)
+      throw new SchemaDefinitionError(`${where}: a nested attribute needs attributes`);
+    for (const [member, m] of Object.entries(s.nested.attributes))
+      checkAttribute(`${where}.${member}`, member, m, inSet || s.nested.nesting === 'set');
   }
 }

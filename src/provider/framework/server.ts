@@ -11,17 +11,21 @@ import {
   type Value,
 } from '../protocol/values';
 import { Diagnostics, toAttributePath, type Path } from './diagnostics';
-import { ProviderNotConfiguredError, ResourceError } from './errors';
+import { ProviderNotConfiguredError, ResourceError, ResourceErrors } from './errors';
+import { keepEquivalent } from './equivalence';
 import { planChange } from './plan';
 import type { ProviderDefinition } from './provider';
 import {
   PartialCreateError,
+  PartialUpdateError,
   type DataSourceDefinition,
   type OperationContext,
   type ResourceDefinition,
 } from './resource';
-import { assertValidSchema, type BlockSchema } from './schema';
+import { assertValidSchema, type ResourceSchema } from './schema';
+import { walkValue } from './schema-walker';
 import { objectTypeOf, toTfplugin6Schema } from './tfplugin6-schema';
+import { validateConfig } from './validation';
 
 export type LogFn = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
 
@@ -81,7 +85,7 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
   ): Promise<tf.ValidateProviderConfigResponse> {
     const diagnostics = new Diagnostics();
     const config = this.decodeObject(req.config, this.providerType, diagnostics);
-    if (config) validateAttributes(this.provider.schema, config, diagnostics);
+    if (config) validateConfig(this.provider.schema, config, diagnostics);
     return { diagnostics: diagnostics.list };
   }
 
@@ -117,7 +121,7 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
     const r = this.resource(req.typeName);
     const config = this.decodeObject(req.config, r.type, diagnostics);
     if (config) {
-      validateAttributes(r.def.schema, config, diagnostics);
+      validateConfig(r.def.schema, config, diagnostics);
       r.def.validateConfig?.(config, diagnostics);
     }
     return { diagnostics: diagnostics.list };
@@ -130,7 +134,7 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
     const d = this.dataSource(req.typeName);
     const config = this.decodeObject(req.config, d.type, diagnostics);
     if (config) {
-      validateAttributes(d.def.schema, config, diagnostics);
+      validateConfig(d.def.schema, config, diagnostics);
       d.def.validateConfig?.(config, diagnostics);
     }
     return { diagnostics: diagnostics.list };
@@ -176,7 +180,9 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
     if (!state) return { diagnostics: diagnostics.list };
     try {
       const fresh = await r.def.read(this.context(call, diagnostics), state);
-      return { newState: this.encode(fresh, r.type), diagnostics: diagnostics.list };
+      // What the user wrote stays in state where the API's spelling means the same (no diff on refresh).
+      const kept = fresh === null ? null : keepEquivalent(r.def.schema, state, fresh);
+      return { newState: this.encode(kept, r.type), diagnostics: diagnostics.list };
     } catch (err) {
       addError(diagnostics, err);
       // Keep what Terraform had: a failed refresh must not drop the object from state.
@@ -184,18 +190,47 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
     }
   }
 
-  async planResourceChange(req: tf.PlanResourceChangeRequest): Promise<tf.PlanResourceChangeResponse> {
+  async planResourceChange(
+    req: tf.PlanResourceChangeRequest,
+    call: tf.CallContext,
+  ): Promise<tf.PlanResourceChangeResponse> {
     const diagnostics = new Diagnostics();
     const r = this.resource(req.typeName);
     const prior = this.decodeNullableObject(req.priorState, r.type, diagnostics);
     const proposed = this.decodeNullableObject(req.proposedNewState, r.type, diagnostics);
     const config = this.decodeNullableObject(req.config, r.type, diagnostics);
     if (diagnostics.hasErrors) return { diagnostics: diagnostics.list };
-    const { planned, requiresReplace } = planChange(r.def.schema, prior, proposed, config);
+    const result = planChange(r.def.schema, prior, proposed, config);
+    let planned = result.planned;
+    const requiresReplace = [...result.requiresReplace];
+    if (planned !== null && config !== null && r.def.modifyPlan) {
+      try {
+        planned =
+          (await r.def.modifyPlan({
+            prior,
+            config,
+            planned,
+            client: this.client,
+            signal: call.signal,
+            diagnostics,
+            requireReplace: (path) => {
+              if (prior !== null) requiresReplace.push(path);
+            },
+          })) ?? planned;
+      } catch (err) {
+        addError(diagnostics, err);
+        return { diagnostics: diagnostics.list };
+      }
+    }
     return {
       plannedState: this.encode(planned, r.type),
       requiresReplace: requiresReplace.map(toAttributePath),
       diagnostics: diagnostics.list,
+      // A configured value that only spells the prior value differently (`file()`'s trailing newline, `::0/0`)
+      // is planned as the prior value so the plan is empty. Terraform accepts a planned value that differs
+      // from the configuration only from providers that declare the legacy type system for that response —
+      // the mechanism the SDKv2 providers' DiffSuppressFunc rides on. We declare it for exactly those plans.
+      ...(result.keptPriorSpelling ? { legacyTypeSystem: true } : {}),
     };
   }
 
@@ -223,13 +258,14 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
 
     if (prior === null) {
       try {
-        const created = await r.def.create(ctx(), planned);
-        this.assertKnown(req.typeName, created, diagnostics);
+        const created = keepEquivalent(r.def.schema, planned, await r.def.create(ctx(), planned));
+        this.assertKnown(req.typeName, r.def.schema, created, diagnostics);
         return { newState: this.encode(created, r.type), diagnostics: diagnostics.list };
       } catch (err) {
         if (err instanceof PartialCreateError) {
           addError(diagnostics, err.cause);
-          return { newState: this.encode(err.state, r.type), diagnostics: diagnostics.list };
+          const state = keepEquivalent(r.def.schema, planned, err.state);
+          return { newState: this.encode(state, r.type), diagnostics: diagnostics.list };
         }
         addError(diagnostics, err);
         // Nothing was created: a null state, so nothing half-written lands in the user's state file.
@@ -238,10 +274,16 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
     }
 
     try {
-      const updated = await r.def.update(ctx(), prior, planned);
-      this.assertKnown(req.typeName, updated, diagnostics);
+      const updated = keepEquivalent(r.def.schema, planned, await r.def.update(ctx(), prior, planned));
+      this.assertKnown(req.typeName, r.def.schema, updated, diagnostics);
       return { newState: this.encode(updated, r.type), diagnostics: diagnostics.list };
     } catch (err) {
+      if (err instanceof PartialUpdateError) {
+        addError(diagnostics, err.cause);
+        // What the steps that succeeded made true; the next plan shows only what is left to do.
+        const state = keepEquivalent(r.def.schema, prior, err.state);
+        return { newState: this.encode(state, r.type), diagnostics: diagnostics.list };
+      }
       addError(diagnostics, err);
       // What is known to be true: the prior state. The next plan shows the change again.
       return { newState: this.encode(prior, r.type), diagnostics: diagnostics.list };
@@ -273,7 +315,7 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
     if (!config) return { diagnostics: diagnostics.list };
     try {
       const state = await d.def.read(this.context(call, diagnostics), config);
-      this.assertKnown(req.typeName, state, diagnostics);
+      this.assertKnown(req.typeName, d.def.schema, state, diagnostics);
       return { state: this.encode(state, d.type), diagnostics: diagnostics.list };
     } catch (err) {
       addError(diagnostics, err);
@@ -343,30 +385,30 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
     return { msgpack: encodeMsgpackValue(value, type) };
   }
 
-  private assertKnown(typeName: string, value: ObjectValue, diagnostics: Diagnostics): void {
-    for (const [name, v] of Object.entries(value)) {
-      if (!isWhollyKnown(v)) {
+  private assertKnown(
+    typeName: string,
+    schema: ResourceSchema,
+    value: ObjectValue,
+    diagnostics: Diagnostics,
+  ): void {
+    walkValue(schema, value, (v) => {
+      if (v.value instanceof Unknown) {
+        const name = v.path.filter((p) => typeof p === 'string').join('.');
         diagnostics.error(
           'Provider returned an unknown value',
           `${typeName}.${name} is still unknown after the operation. This is a bug in the provider; please report it.`,
-          [name],
+          v.path,
         );
       }
-    }
-  }
-}
-
-/** Runs every attribute's own validator on the values that are known now; unknown ones are checked at apply. */
-function validateAttributes(schema: BlockSchema, config: ObjectValue, diagnostics: Diagnostics): void {
-  for (const [name, s] of Object.entries(schema.attributes)) {
-    const v = config[name] ?? null;
-    if (v === null || v instanceof Unknown || !s.validate) continue;
-    const reason = s.validate(v);
-    if (reason !== undefined) diagnostics.error(`Invalid ${name}`, reason, [name]);
+    });
   }
 }
 
 function addError(diagnostics: Diagnostics, err: unknown): void {
+  if (err instanceof ResourceErrors) {
+    for (const e of err.errors) addError(diagnostics, e);
+    return;
+  }
   if (err instanceof ResourceError) {
     diagnostics.error(err.summary, err.detail, err.path as Path | undefined);
     return;

@@ -1,18 +1,26 @@
 import { clientModule } from '../client-module';
 import type { Path } from '../framework/diagnostics';
-import { ResourceError } from '../framework/errors';
+import { ResourceError, ResourceErrors } from '../framework/errors';
+import type { AttributeSchema, BlockSchema, ObjectSchema } from '../framework/schema';
+
+/** One field the API refused: its request path (`inbound_rules[0].ports`) and the reason, a predicate. */
+interface FieldProblem {
+  readonly field: string;
+  readonly reason: string | undefined;
+}
 
 /**
- * An API failure as a Terraform diagnostic, in the user's terms: a field error lands on the attribute it is
- * about (Terraform underlines that line), and every message stays free of secrets.
+ * An API failure as Terraform diagnostics, in the user's terms: every field error lands on the attribute it
+ * is about (Terraform underlines that line), and every message stays free of secrets.
  *
- * `fields` maps API request fields to attribute paths where the names differ; by default a field that is
- * also an attribute of the resource maps to itself.
+ * `fields` maps API request fields to attribute paths where the names differ; by default an API field path
+ * is followed through the schema (`inbound_rules[0].ports` → the `inbound_rules` attribute, whose elements,
+ * a set, have no address of their own).
  */
 export function toResourceError(
   err: unknown,
   what: string,
-  attributes: readonly string[],
+  schema: ObjectSchema,
   fields: Readonly<Record<string, Path>> = {},
 ): unknown {
   const {
@@ -22,7 +30,7 @@ export function toResourceError(
     LightyearApiError,
     LightyearConnectionError,
   } = clientModule();
-  if (err instanceof ResourceError || !isLightyearError(err)) return err;
+  if (err instanceof ResourceError || err instanceof ResourceErrors || !isLightyearError(err)) return err;
   if (err instanceof LightyearAbortedError) {
     return new ResourceError(
       `${what} interrupted`,
@@ -43,10 +51,6 @@ export function toResourceError(
     );
   }
   if (err instanceof LightyearApiError) {
-    const path =
-      err.field === undefined
-        ? undefined
-        : (fields[err.field] ?? (attributes.includes(err.field) ? [err.field] : undefined));
     const request = err.requestId ? ` (request ${err.requestId})` : '';
     if (err.isUnauthorized) {
       return new ResourceError(
@@ -64,13 +68,57 @@ export function toResourceError(
         err.code,
       );
     }
-    const summary = path !== undefined ? `Invalid ${path.join('.')}` : `${what} failed`;
-    // The API's reason is a predicate about the field ("must not be empty"), so it reads after the field's name.
-    const detail =
-      err.reason && err.field !== undefined
-        ? `${err.field} ${err.reason}.${request}`
-        : `${err.apiMessage}${request}`;
-    return new ResourceError(summary, detail, path, err.code);
+    const problems = fieldProblems(err);
+    if (problems.length === 0)
+      return new ResourceError(`${what} failed`, `${err.apiMessage}${request}`, undefined, err.code);
+    const errors = problems.map((p) => {
+      const path = fields[p.field] ?? attributePath(schema, p.field);
+      const summary =
+        path !== undefined
+          ? `Invalid ${path.filter((s) => typeof s === 'string').join('.')}`
+          : `${what} failed`;
+      // The API's reason is a predicate about the field ("must not be empty"), so it reads after the field's name.
+      const detail =
+        p.reason !== undefined ? `${p.field} ${p.reason}.${request}` : `${err.apiMessage}${request}`;
+      return new ResourceError(summary, detail, path, err.code);
+    });
+    return errors.length === 1 ? errors[0] : new ResourceErrors(errors);
   }
   return new ResourceError(`${what} failed`, err.message, undefined, err.code);
+}
+
+/** Every field the answer names, the first one first. */
+function fieldProblems(err: {
+  field?: string;
+  reason?: string;
+  fieldErrors?: readonly FieldProblem[];
+}): FieldProblem[] {
+  if (err.fieldErrors && err.fieldErrors.length > 0) return [...err.fieldErrors];
+  return err.field !== undefined ? [{ field: err.field, reason: err.reason }] : [];
+}
+
+/**
+ * The attribute path an API field path points at, following the schema: names and list indices are kept;
+ * the path stops at a set (its elements have no address) or at anything the schema does not have.
+ */
+export function attributePath(schema: ObjectSchema, field: string): Path | undefined {
+  const steps = field.match(/[^.[\]]+/g) ?? [];
+  const path: (string | number)[] = [];
+  let scope: ObjectSchema | undefined = schema;
+  for (let i = 0; i < steps.length && scope; i++) {
+    const name = steps[i]!;
+    const attribute: AttributeSchema | undefined = scope.attributes[name];
+    const blockSchema: BlockSchema | undefined = scope.blocks?.[name];
+    if (!attribute && !blockSchema) break;
+    path.push(name);
+    const primitiveKind = attribute?.type?.kind;
+    const nesting = attribute
+      ? (attribute.nested?.nesting ??
+        (primitiveKind === 'set' || primitiveKind === 'list' ? primitiveKind : undefined))
+      : blockSchema!.nesting;
+    if (nesting === 'set') break;
+    scope = attribute ? attribute.nested : blockSchema;
+    if (nesting === 'list' && /^\d+$/.test(steps[i + 1] ?? '')) path.push(Number(steps[++i]));
+  }
+  return path.length > 0 ? path : undefined;
 }
