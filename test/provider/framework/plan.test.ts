@@ -1,41 +1,62 @@
 import { planChange } from '../../../src/provider/framework/plan';
-import type { BlockSchema } from '../../../src/provider/framework/schema';
-import { ctyBool, ctyString, UNKNOWN, Unknown } from '../../../src/provider/protocol/values';
+import { requiresReplace, useStateForUnknown } from '../../../src/provider/framework/plan-modifiers';
+import { attr, resourceSchema } from '../../../src/provider/framework/schema-builder';
+import { UNKNOWN, Unknown } from '../../../src/provider/protocol/values';
 
-const schema: BlockSchema = {
+const schema = resourceSchema({
   version: 0,
   description: 'test',
   attributes: {
-    id: { type: ctyString, description: '', computed: true, useStateForUnknown: true },
-    name: { type: ctyString, description: '', required: true },
-    key: { type: ctyString, description: '', required: true, requiresReplace: true },
-    updated_at: { type: ctyString, description: '', computed: true },
-    enabled: { type: ctyBool, description: '', optional: true, computed: true, default: true },
+    id: attr.string({ description: '', computed: true, planModifiers: [useStateForUnknown()] }),
+    name: attr.string({ description: '', required: true }),
+    key: attr.string({ description: '', required: true, planModifiers: [requiresReplace()] }),
+    updated_at: attr.string({ description: '', computed: true }),
+    enabled: attr.bool({ description: '', optional: true, computed: true, default: true }),
+    settings: attr.single(
+      {
+        mode: attr.string({ description: '', optional: true }),
+        resolved: attr.string({ description: '', computed: true }),
+      },
+      { description: '', optional: true },
+    ),
   },
-};
+});
 
-const prior = { id: 'x1', name: 'a', key: 'k', updated_at: 't1', enabled: true };
+const prior = {
+  id: 'x1',
+  name: 'a',
+  key: 'k',
+  updated_at: 't1',
+  enabled: true,
+  settings: { mode: 'fast', resolved: 'r1' },
+};
 const config = (over: Record<string, unknown> = {}) => ({
   id: null,
   name: 'a',
   key: 'k',
   updated_at: null,
   enabled: null,
+  settings: { mode: 'fast', resolved: null },
   ...over,
 });
 
 describe('planChange', () => {
-  it('plans unknowns for computed attributes on create, and defaults where given', () => {
+  it('plans unknowns for computed attributes on create, nested ones included, and defaults where given', () => {
     const { planned, requiresReplace } = planChange(schema, null, config(), config());
-    expect(planned).toEqual({ id: UNKNOWN, name: 'a', key: 'k', updated_at: UNKNOWN, enabled: true });
+    expect(planned).toEqual({
+      id: UNKNOWN,
+      name: 'a',
+      key: 'k',
+      updated_at: UNKNOWN,
+      enabled: true,
+      settings: { mode: 'fast', resolved: UNKNOWN },
+    });
     expect(requiresReplace).toEqual([]);
   });
 
   it('plans no change at all when nothing differs', () => {
-    const proposed = { ...prior };
-    const { planned, requiresReplace } = planChange(schema, prior, proposed, config());
-    expect(planned).toEqual(prior);
-    expect(requiresReplace).toEqual([]);
+    const result = planChange(schema, prior, { ...prior }, config());
+    expect(result).toEqual({ planned: prior, requiresReplace: [], keptPriorSpelling: false });
   });
 
   it('on an in-place update keeps use-state-for-unknown values and marks other computed ones unknown', () => {
@@ -47,6 +68,7 @@ describe('planChange', () => {
     );
     expect(planned).toMatchObject({ id: 'x1', name: 'b', enabled: true });
     expect(planned!.updated_at).toBeInstanceOf(Unknown);
+    expect((planned!.settings as Record<string, unknown>).resolved).toBeInstanceOf(Unknown);
     expect(requiresReplace).toEqual([]);
   });
 
@@ -65,6 +87,10 @@ describe('planChange', () => {
   });
 
   it('plans destruction as null', () => {
-    expect(planChange(schema, prior, null, null)).toEqual({ planned: null, requiresReplace: [] });
+    expect(planChange(schema, prior, null, null)).toEqual({
+      planned: null,
+      requiresReplace: [],
+      keptPriorSpelling: false,
+    });
   });
 });

@@ -1,0 +1,74 @@
+import {
+  attributeEquivalent,
+  eachElement,
+  keepEquivalent,
+} from '../../../src/provider/framework/equivalence';
+import { attr } from '../../../src/provider/framework/schema-builder';
+import type { Value } from '../../../src/provider/protocol/values';
+
+const lower = (a: Value, b: Value) =>
+  typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
+
+const rules = attr.set(
+  {
+    host: attr.string({ description: '', required: true, equivalent: lower }),
+    port: attr.number({ description: '', optional: true }),
+  },
+  { description: '', optional: true },
+);
+
+describe('semantic equality', () => {
+  it('compares set elements by their members, in any order, with duplicates folding', () => {
+    const a = [
+      { host: 'A.example', port: 1 },
+      { host: 'b.example', port: 2 },
+    ];
+    const b = [
+      { host: 'b.example', port: 2 },
+      { host: 'a.example', port: 1 },
+      { host: 'A.EXAMPLE', port: 1 },
+    ];
+    expect(attributeEquivalent(rules, a, b)).toBe(true);
+    expect(attributeEquivalent(rules, a, [{ host: 'a.example', port: 1 }])).toBe(false);
+    expect(
+      attributeEquivalent(rules, a, [
+        { host: 'a.example', port: 9 },
+        { host: 'b.example', port: 2 },
+      ]),
+    ).toBe(false);
+  });
+
+  it('lifts an element predicate to a whole collection', () => {
+    const eq = eachElement(lower);
+    expect(eq(['A', 'b'], ['B', 'a'])).toBe(true);
+    expect(eq(['A'], ['a', 'c'])).toBe(false);
+  });
+
+  it("keeps the user's spelling where the API's means the same, element by element in a set", () => {
+    const schema = {
+      attributes: { name: attr.string({ description: '', required: true, equivalent: lower }), rules },
+    };
+    const keep = {
+      name: 'Web',
+      rules: [
+        { host: 'A.example', port: 1 },
+        { host: 'B.example', port: 2 },
+      ],
+    };
+    const fresh = {
+      name: 'web',
+      rules: [
+        { host: 'a.example', port: 1 },
+        { host: 'c.example', port: 3 },
+      ],
+    };
+    expect(keepEquivalent(schema, keep, fresh)).toEqual({
+      name: 'Web',
+      rules: [
+        { host: 'A.example', port: 1 },
+        { host: 'c.example', port: 3 },
+      ],
+    });
+    expect(keepEquivalent(schema, null, fresh)).toBe(fresh);
+  });
+});
