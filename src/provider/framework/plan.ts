@@ -9,7 +9,7 @@ import {
 import type { Path } from './diagnostics';
 import { attributeEquivalent } from './equivalence';
 import type { AttributeSchema, Nesting, ObjectSchema, ResourceSchema } from './schema';
-import { attributeType, objectTypeOf } from './schema-walker';
+import { attributeType, blockType, objectTypeOf } from './schema-walker';
 
 export interface PlanResult {
   /** null: the object will be destroyed. */
@@ -52,6 +52,23 @@ export function planChange(
     }
     return v;
   });
+
+  // A difference in Terraform-only settings alone (timeouts after an import) is no change: keep the prior ones.
+  const realChange =
+    prior === null ||
+    !valuesEqual(
+      withoutTerraformOnly(schema, planned),
+      withoutTerraformOnly(schema, prior),
+      objectTypeOf(schema),
+    );
+  if (!realChange && prior !== null) {
+    for (const [name, b] of Object.entries(schema.blocks ?? {})) {
+      if (b.terraformOnly && !valuesEqual(planned[name] ?? null, prior[name] ?? null, blockType(b))) {
+        planned = { ...planned, [name]: prior[name] ?? null };
+        keptPriorSpelling = true;
+      }
+    }
+  }
 
   const changed = prior === null || !valuesEqual(planned, prior, objectTypeOf(schema));
   if (prior !== null && changed) {
@@ -178,6 +195,13 @@ function isKnown(v: Value): boolean {
 
 function same(s: AttributeSchema, a: Value, b: Value): boolean {
   return !(a instanceof Unknown) && valuesEqual(a, b, attributeType(s));
+}
+
+/** The object with its Terraform-only blocks (timeouts) nulled, to ask whether anything real differs. */
+function withoutTerraformOnly(schema: ResourceSchema, value: ObjectValue): ObjectValue {
+  const out: Record<string, Value> = { ...value };
+  for (const [name, b] of Object.entries(schema.blocks ?? {})) if (b.terraformOnly) out[name] = null;
+  return out;
 }
 
 function samePath(a: Path, b: Path): boolean {

@@ -61,6 +61,12 @@ export interface BlockSchema {
   readonly blocks?: Blocks;
   readonly minItems?: number;
   readonly maxItems?: number;
+  /**
+   * Settings for Terraform's side only (`timeouts`), with no meaning for the remote object: a difference in
+   * them alone is no change to plan (after an import, state has none), so the plan stays empty; they are
+   * recorded whenever something real changes.
+   */
+  readonly terraformOnly?: boolean;
 }
 
 export type Blocks = Readonly<Record<string, BlockSchema>>;

@@ -68,6 +68,7 @@ export function timeoutsBlock(defaults: Partial<Record<TimeoutOperation, string>
     description:
       'How long operations that wait for LightYear Cloud may take before Terraform gives up on them.',
     attributes,
+    terraformOnly: true,
   });
 }
 

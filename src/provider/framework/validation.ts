@@ -35,7 +35,7 @@ export function validateConfig(schema: ObjectSchema, config: ObjectValue, diagno
       // "Provider produced inconsistent result": refuse it here instead.
       diagnostics.error(
         `Can't configure ${name}`,
-        `${name} is set by LightYear Cloud and read back into state; remove it from the configuration (refer to it as an attribute instead).`,
+        `${name} is decided by the provider and read back into state; remove it from the configuration (refer to it as an attribute instead).`,
         v.path,
       );
       return;

@@ -124,6 +124,16 @@ describe('framework server: plan and apply', () => {
     ]);
   });
 
+  it('plans a change of timeouts alone as no change, and records them with the next real change', async () => {
+    const state = await h.converge(null, config());
+    const timeouts = { create: '1m', delete: null };
+    const only = await h.plan(state, config({ timeouts }));
+    expect(only.planned).toEqual(state);
+    expect(only.legacyTypeSystem).toBe(true);
+    const withRename = await h.plan(state, config({ timeouts, name: 'web2' }));
+    expect(withRename.planned!.timeouts).toEqual(timeouts);
+  });
+
   it('refuses a configured computed-only attribute at validate, naming it', async () => {
     expect(errorsOf(await h.validate(config({ id: 'fx_9' })))).toEqual([
       { summary: "Can't configure id", path: ['id'] },
