@@ -336,7 +336,11 @@ export interface PlanResourceChangeResponse {
   requiresReplace?: AttributePath[];
   plannedPrivate?: Uint8Array;
   diagnostics?: Diagnostic[];
-  /** Reserved for the legacy Go SDK; never set it. Present so decoding a response is lossless. */
+  /**
+   * Terraform then accepts a planned value that differs from the configuration (logging a warning) instead
+   * of failing the plan. Meant for the legacy Go SDK; the framework sets it only on plans that keep the prior
+   * spelling of an equivalent configured value (see framework/server.ts).
+   */
   legacyTypeSystem?: boolean;
   deferred?: Deferred;
   plannedIdentity?: ResourceIdentityData;
