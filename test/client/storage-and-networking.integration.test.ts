@@ -1,10 +1,6 @@
 import { LightyearClient } from '../../src/client/client';
-import {
-  LightyearApiError,
-  isBusyError,
-  isNotFoundError,
-  isResourceInUseError,
-} from '../../src/client/errors';
+import type { LightyearApiError } from '../../src/client/errors';
+import { isBusyError, isNotFoundError, isResourceInUseError } from '../../src/client/errors';
 import { INSTANT_DURATIONS, type LifecycleDurations } from '../../src/cloud';
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud';
 

@@ -125,7 +125,12 @@ export class Collection<Item, Create, Query extends QueryShape, Created = Item> 
   }
 
   /** `POST <item>/<action>` answering the object, as the instance and volume actions do. */
-  protected async action(id: string, action: string, body: unknown, options: CreateOptions = {}): Promise<Item> {
+  protected async action(
+    id: string,
+    action: string,
+    body: unknown,
+    options: CreateOptions = {},
+  ): Promise<Item> {
     const { idempotencyKey, ...call } = options;
     return this.api.request(
       {
