@@ -26,6 +26,8 @@ import { Webhooks } from './resources/webhooks';
 import { buildHandlerChain } from './transport/chain';
 import type { ApiRequest, Handler } from './transport/types';
 import { undiciTransport } from './transport/undici-transport';
+import type { RetryWhileBusyOptions } from './retry-while-busy';
+import { retryWhileBusy } from './retry-while-busy';
 import type { WaitForOptions } from './wait-for';
 import { waitFor } from './wait-for';
 
@@ -156,6 +158,23 @@ export class LightyearClient implements ApiRequester {
     const wait = linkSignals([this.#signal, options.signal]);
     try {
       return await waitFor({ ...options, signal: wait.signal, clock: options.clock ?? this.#clock });
+    } finally {
+      wait.dispose();
+    }
+  }
+
+  /** `retryWhileBusy`, cancelled also by the client's own signal and timed by the client's clock. */
+  async retryWhileBusy<T>(
+    call: (signal: AbortSignal | undefined) => Promise<T>,
+    options: RetryWhileBusyOptions,
+  ): Promise<T> {
+    const wait = linkSignals([this.#signal, options.signal]);
+    try {
+      return await retryWhileBusy(call, {
+        ...options,
+        signal: wait.signal,
+        clock: options.clock ?? this.#clock,
+      });
     } finally {
       wait.dispose();
     }

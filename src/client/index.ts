@@ -37,6 +37,8 @@ export { Webhooks } from './resources/webhooks';
 export type { WebhookListQuery, WebhookDeliveries, WebhookDeliveryListQuery } from './resources/webhooks';
 export type { Regions, Plans, Images, CatalogQuery } from './resources/catalog';
 export { waitFor } from './wait-for';
+export { retryWhileBusy } from './retry-while-busy';
+export type { RetryWhileBusyOptions } from './retry-while-busy';
 export type { WaitForOptions } from './wait-for';
 export type { Clock } from './clock';
 export { isCertificateTrustFailure } from './transport/connection-failures';

@@ -32,6 +32,10 @@ export interface WaitForOptions<T> {
  * deadline, so a state reached just in time is not reported as a timeout; a timeout is a
  * `LightyearWaitTimeoutError` carrying the last value seen. Aborting stops the wait at once, also mid-sleep.
  */
+export function waitFor<T, U extends T>(
+  options: WaitForOptions<T> & { until: (value: T) => value is U },
+): Promise<U>;
+export function waitFor<T>(options: WaitForOptions<T>): Promise<T>;
 export async function waitFor<T>(options: WaitForOptions<T>): Promise<T> {
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.timeoutMs ?? 600_000;

@@ -133,6 +133,24 @@ describe('block storage', () => {
     });
   });
 
+  it('attaches through retryWhileBusy once a really provisioning instance becomes active', async () => {
+    await start({ ...INSTANT_DURATIONS, provisionMs: 400 });
+    const volume = await client.blocks.create({ region: 'ams', size_gb: 10, label: 'data' });
+    const server = await instance();
+    let refusals = 0;
+    const attached = await client.retryWhileBusy(
+      (signal) => client.blocks.attach(volume.id, server.id, { signal }),
+      {
+        description: `volume ${volume.id} to attach to ${server.id}`,
+        intervalMs: 50,
+        timeoutMs: 10_000,
+        onBusy: () => refusals++,
+      },
+    );
+    expect(attached).toMatchObject({ id: volume.id, attached_to_instance_id: server.id });
+    expect(refusals).toBeGreaterThan(0);
+  });
+
   it('names the wrong region as a field error', async () => {
     await start();
     const inFra = await instance({ region: 'fra' });
