@@ -21,7 +21,7 @@ export type { RequestSpec, CallOptions, ApiRequester } from './request-spec';
 export { pathSegment } from './path-segment';
 export type { Page } from './resources/pagination';
 export { Listing, Collection, UpdatableCollection } from './resources/collection';
-export type { ListQuery, CreateOptions } from './resources/collection';
+export type { ListQuery, PostOptions } from './resources/collection';
 export type { SshKeys, SshKeyListQuery } from './resources/ssh-keys';
 export { Instances } from './resources/instances';
 export type { InstanceListQuery } from './resources/instances';

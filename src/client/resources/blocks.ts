@@ -1,7 +1,7 @@
 import type { Block, CreateBlockRequest, ListBlocksQuery, UpdateBlockRequest } from '../../api';
 import { blockListSchema, blockResponseSchema } from '../../api';
 import type { ApiRequester } from '../request-spec';
-import type { CreateOptions, ListQuery } from './collection';
+import type { ListQuery, PostOptions } from './collection';
 import { UpdatableCollection, paged, unwrapped } from './collection';
 
 /** Filters `region`, `label`, `attached_to_instance_id`; sort by `created_at` or `label`. */
@@ -32,12 +32,12 @@ export class Blocks extends UpdatableCollection<
    * Attaches the volume to an instance in its region. A volume or instance that is not active yet is a busy
    * 409 (`isBusyError`: retry later); a volume attached elsewhere is 409 `resource_in_use`.
    */
-  attach(id: string, instanceId: string, options?: CreateOptions): Promise<Block> {
+  attach(id: string, instanceId: string, options?: PostOptions): Promise<Block> {
     return this.action(id, 'attach', { instance_id: instanceId }, options);
   }
 
   /** Detaching a detached volume changes nothing, so a retry is harmless. */
-  detach(id: string, options?: CreateOptions): Promise<Block> {
+  detach(id: string, options?: PostOptions): Promise<Block> {
     return this.action(id, 'detach', undefined, options);
   }
 }

@@ -21,8 +21,8 @@ export type ListQuery<Q> = Omit<Q, 'per_page'> & { per_page?: number };
 /** What every list query may hold: the values a query string can carry. */
 export type QueryShape = Readonly<Record<string, QueryValue>>;
 
-/** Options of a call that creates something: `idempotencyKey` makes it repeatable across processes. */
-export interface CreateOptions extends CallOptions {
+/** Options of a call that POSTs (a create, an action): `idempotencyKey` makes it repeatable across processes. */
+export interface PostOptions extends CallOptions {
   /** By default a fresh key per call, reused on each of its retries. */
   idempotencyKey?: string;
 }
@@ -102,7 +102,7 @@ export class Collection<Item, Create, Query extends QueryShape, Created = Item> 
   }
 
   /** POST with an `Idempotency-Key`: a create retried after a lost answer never makes a second object. */
-  async create(input: Create, options: CreateOptions = {}): Promise<Created> {
+  async create(input: Create, options: PostOptions = {}): Promise<Created> {
     const { idempotencyKey, ...call } = options;
     return this.api.request(
       { method: 'POST', path: this.spec.path, body: input, response: this.spec.created, idempotencyKey },
@@ -129,7 +129,7 @@ export class Collection<Item, Create, Query extends QueryShape, Created = Item> 
     id: string,
     action: string,
     body: unknown,
-    options: CreateOptions = {},
+    options: PostOptions = {},
   ): Promise<Item> {
     const { idempotencyKey, ...call } = options;
     return this.api.request(

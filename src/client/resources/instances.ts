@@ -1,7 +1,7 @@
 import type { CreateInstanceRequest, Instance, ListInstancesQuery, UpdateInstanceRequest } from '../../api';
 import { instanceListSchema, instanceResponseSchema } from '../../api';
 import type { ApiRequester, CallOptions } from '../request-spec';
-import type { CreateOptions, ListQuery } from './collection';
+import type { ListQuery, PostOptions } from './collection';
 import { UpdatableCollection, paged, unwrapped } from './collection';
 
 /** Filters `label`, `region`, `status`, `tag`; sort by `created_at` or `label`. */
@@ -30,17 +30,17 @@ export class Instances extends UpdatableCollection<
   }
 
   /** Powers the instance on; starting a running one changes nothing. */
-  start(id: string, options?: CreateOptions): Promise<Instance> {
+  start(id: string, options?: PostOptions): Promise<Instance> {
     return this.action(id, 'start', undefined, options);
   }
 
   /** Powers the instance off; stopping a stopped one changes nothing. */
-  stop(id: string, options?: CreateOptions): Promise<Instance> {
+  stop(id: string, options?: PostOptions): Promise<Instance> {
     return this.action(id, 'stop', undefined, options);
   }
 
   /** A stopped instance cannot be rebooted (a plain 409: start it instead). */
-  reboot(id: string, options?: CreateOptions): Promise<Instance> {
+  reboot(id: string, options?: PostOptions): Promise<Instance> {
     return this.action(id, 'reboot', undefined, options);
   }
 
