@@ -29,6 +29,27 @@ export const fieldErrorDetailsSchema = z.object({
   reason: z.string(),
 });
 
+/**
+ * `details.errors` of a 400 that refused more than one field: every problem, in the order the API found them
+ * (`details.field` and `details.reason` repeat the first).
+ */
+export const fieldErrorListSchema = z.array(fieldErrorDetailsSchema);
+
+/**
+ * `details` of a 409 `conflict` that passes by itself: the object is in the middle of something (an instance
+ * provisioning, resizing or powering, a volume not yet active, a request under the same Idempotency-Key still
+ * running), and the same request will succeed once that completes. A `conflict` without it is a real clash
+ * (a duplicate, a state only the caller can change) that retrying never fixes.
+ */
+export const busyDetailsSchema = z.object({ retryable: z.literal(true) });
+
+/** `details` of a 409 `resource_in_use`: the object refused, and the ids of what holds it (to free it first). */
+export const resourceInUseDetailsSchema = z.object({
+  resource: z.string(),
+  id: z.string(),
+  held_by: z.array(z.string()),
+});
+
 export const errorEnvelopeSchema = z.object({
   error: z.object({
     code: errorCodeSchema,

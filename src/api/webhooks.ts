@@ -118,6 +118,7 @@ export const createWebhookResponseSchema = z.object({
   webhook: webhookSchema,
   secret: webhookSecretSchema,
 });
+export type CreatedWebhookResponse = z.infer<typeof createWebhookResponseSchema>;
 
 export const listWebhooksQuerySchema = listQuerySchema;
 export type ListWebhooksQuery = z.input<typeof listWebhooksQuerySchema>;

@@ -8,10 +8,26 @@ import { linkSignals } from './linked-signal';
 import { resolveOptions } from './options';
 import { secretRedactor } from './redact';
 import type { ApiRequester, CallOptions, RequestSpec } from './request-spec';
-import { SshKeys } from './resources/ssh-keys';
+import type { ApiKeys } from './resources/api-keys';
+import { apiKeys } from './resources/api-keys';
+import { Blocks } from './resources/blocks';
+import type { Images, Plans, Regions } from './resources/catalog';
+import { images, plans, regions } from './resources/catalog';
+import type { DnsRecords } from './resources/dns-records';
+import { Domains } from './resources/domains';
+import type { Firewalls } from './resources/firewalls';
+import { firewalls } from './resources/firewalls';
+import { Instances } from './resources/instances';
+import type { Snapshots } from './resources/snapshots';
+import { snapshots } from './resources/snapshots';
+import type { SshKeys } from './resources/ssh-keys';
+import { sshKeys } from './resources/ssh-keys';
+import { Webhooks } from './resources/webhooks';
 import { buildHandlerChain } from './transport/chain';
 import type { ApiRequest, Handler } from './transport/types';
 import { undiciTransport } from './transport/undici-transport';
+import type { RetryWhileBusyOptions } from './retry-while-busy';
+import { retryWhileBusy } from './retry-while-busy';
 import type { WaitForOptions } from './wait-for';
 import { waitFor } from './wait-for';
 
@@ -22,6 +38,12 @@ import { waitFor } from './wait-for';
  * const client = new LightyearClient({ apiKey, endpoint: cloud.url });
  * const key = await client.sshKeys.create({ name: 'laptop', public_key: '...' });
  * for await (const each of client.sshKeys.iterate()) console.log(each.id);
+ * const server = await client.instances.create({ region: 'ams', plan: 'vc2-1c-1gb', image: 'debian-12', label: 'web' });
+ * await client.waitFor({
+ *   poll: (signal) => client.instances.get(server.id, { signal }),
+ *   until: (instance) => instance.status === 'active',
+ *   description: `instance ${server.id} to become active`,
+ * });
  * await client.close();
  * ```
  */
@@ -29,6 +51,20 @@ export class LightyearClient implements ApiRequester {
   /** The API base every path is relative to, e.g. `https://api.lightyear.host/v1`. */
   readonly endpoint: string;
   readonly sshKeys: SshKeys;
+  readonly instances: Instances;
+  readonly firewalls: Firewalls;
+  /** Block storage volumes. */
+  readonly blocks: Blocks;
+  /** DNS domains, addressed by name; `domains.records(name)` (or `dnsRecords(name)`) holds their records. */
+  readonly domains: Domains;
+  readonly snapshots: Snapshots;
+  /** The account's API keys (`/account/api-keys`). */
+  readonly apiKeys: ApiKeys;
+  readonly webhooks: Webhooks;
+  /** The catalog: read-only lists. */
+  readonly regions: Regions;
+  readonly plans: Plans;
+  readonly images: Images;
 
   // ES private fields: invisible to inspect(), JSON.stringify and property enumeration, so the key-bearing
   // handler chain cannot leak through a debug print of the client.
@@ -64,7 +100,22 @@ export class LightyearClient implements ApiRequester {
       log: resolved.log,
       redact: secretRedactor([resolved.apiKey]),
     });
-    this.sshKeys = new SshKeys(this);
+    this.sshKeys = sshKeys(this);
+    this.instances = new Instances(this);
+    this.firewalls = firewalls(this);
+    this.blocks = new Blocks(this);
+    this.domains = new Domains(this);
+    this.snapshots = snapshots(this);
+    this.apiKeys = apiKeys(this);
+    this.webhooks = new Webhooks(this);
+    this.regions = regions(this);
+    this.plans = plans(this);
+    this.images = images(this);
+  }
+
+  /** The DNS records of `domain` (the same as `domains.records(domain)`). */
+  dnsRecords(domain: string): DnsRecords {
+    return this.domains.records(domain);
   }
 
   /**
@@ -107,6 +158,23 @@ export class LightyearClient implements ApiRequester {
     const wait = linkSignals([this.#signal, options.signal]);
     try {
       return await waitFor({ ...options, signal: wait.signal, clock: options.clock ?? this.#clock });
+    } finally {
+      wait.dispose();
+    }
+  }
+
+  /** `retryWhileBusy`, cancelled also by the client's own signal and timed by the client's clock. */
+  async retryWhileBusy<T>(
+    call: (signal: AbortSignal | undefined) => Promise<T>,
+    options: RetryWhileBusyOptions,
+  ): Promise<T> {
+    const wait = linkSignals([this.#signal, options.signal]);
+    try {
+      return await retryWhileBusy(call, {
+        ...options,
+        signal: wait.signal,
+        clock: options.clock ?? this.#clock,
+      });
     } finally {
       wait.dispose();
     }

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../api';
+import { busyDetailsSchema, fieldErrorListSchema, resourceInUseDetailsSchema } from '../api';
 
 /** Where an error came from: the response (if any answered) and the underlying failure. */
 export interface ErrorOrigin {
@@ -72,14 +73,25 @@ export interface ApiErrorFields extends ErrorOrigin {
   reason?: string;
 }
 
+/** One refused request field: its path as the API writes it (`inbound_rules[0].ports`) and why. */
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
 /** The API answered with its error envelope. `code` is the API's own error code. */
 export class LightyearApiError extends LightyearError {
   readonly code: ApiErrorCode;
   declare readonly status: number;
-  /** The request field a 400 `invalid_request` is about, when the API named one. */
+  /** The request field a 400 `invalid_request` is about, when the API named one: the first of `fieldErrors`. */
   readonly field: string | undefined;
   /** Why that field was refused. */
   readonly reason: string | undefined;
+  /**
+   * Every refused field, in the API's order: all of `details.errors` when it lists several, else the one
+   * `field`/`reason`; empty when the error is not about fields.
+   */
+  readonly fieldErrors: readonly FieldError[];
   readonly details: Record<string, unknown> | undefined;
   /** The message exactly as the API wrote it, without the code/status/request-id suffix. */
   readonly apiMessage: string;
@@ -93,6 +105,26 @@ export class LightyearApiError extends LightyearError {
     this.reason = fields.reason;
     this.details = fields.details;
     this.apiMessage = oneLine(fields.message);
+    this.fieldErrors = fieldErrorsOf(fields);
+  }
+
+  /**
+   * A 409 `conflict` that passes by itself (the object is provisioning, resizing, powering, not active yet):
+   * the same request succeeds later, so wait and retry. Any other conflict needs the caller to act.
+   */
+  get isBusy(): boolean {
+    return this.code === 'conflict' && busyDetailsSchema.safeParse(this.details).success;
+  }
+
+  get isResourceInUse(): boolean {
+    return this.code === 'resource_in_use';
+  }
+
+  /** For `resource_in_use`: the ids of what holds the resource (the instances using a firewall, ...). */
+  get heldBy(): readonly string[] | undefined {
+    if (!this.isResourceInUse) return undefined;
+    const details = resourceInUseDetailsSchema.safeParse(this.details);
+    return details.success ? details.data.held_by : undefined;
   }
 
   get isNotFound(): boolean {
@@ -121,7 +153,13 @@ export class LightyearApiError extends LightyearError {
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), field: this.field, reason: this.reason, details: this.details };
+    return {
+      ...super.toJSON(),
+      field: this.field,
+      reason: this.reason,
+      fieldErrors: this.fieldErrors,
+      details: this.details,
+    };
   }
 }
 
@@ -197,12 +235,38 @@ export class LightyearInvalidResponseError extends LightyearError {
   }
 }
 
-/** `waitFor` gave up: the awaited state did not come within the timeout. */
-export class LightyearWaitTimeoutError extends LightyearError {
-  readonly code = 'wait_timeout';
+export interface WaitTimeoutFields<T> {
+  /** What was awaited: `instance inst_1 to become active`. */
+  description: string;
+  timeoutMs: number;
+  /** What the last poll returned. */
+  lastSeen: T;
+  /** How many polls were made. */
+  polls: number;
+}
 
-  constructor(message: string) {
+/**
+ * `waitFor` gave up: the awaited state did not come within the timeout. `lastSeen` is the object as last read,
+ * so a caller (a Terraform create) can still keep what exists instead of forgetting it.
+ */
+export class LightyearWaitTimeoutError<T = unknown> extends LightyearError {
+  readonly code = 'wait_timeout';
+  readonly description: string;
+  readonly timeoutMs: number;
+  readonly lastSeen: T;
+  readonly polls: number;
+
+  constructor(message: string, fields: WaitTimeoutFields<T>) {
     super(message);
+    this.description = fields.description;
+    this.timeoutMs = fields.timeoutMs;
+    this.lastSeen = fields.lastSeen;
+    this.polls = fields.polls;
+  }
+
+  /** Without `lastSeen`: an object read from the API is for the caller, not for every log line. */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), description: this.description, timeoutMs: this.timeoutMs, polls: this.polls };
   }
 }
 
@@ -217,6 +281,22 @@ export function isApiError(err: unknown, code?: ErrorCode): err is LightyearApiE
 /** True for a 404 `not_found`: what a Terraform read uses to drop a resource deleted outside Terraform. */
 export function isNotFoundError(err: unknown): err is LightyearApiError {
   return isApiError(err, 'not_found');
+}
+
+/** A 409 that passes by itself: wait and send the same request again (see `LightyearApiError.isBusy`). */
+export function isBusyError(err: unknown): err is LightyearApiError {
+  return err instanceof LightyearApiError && err.isBusy;
+}
+
+/** A 409 `resource_in_use`; `err.heldBy` names what holds the resource when the API said so. */
+export function isResourceInUseError(err: unknown): err is LightyearApiError {
+  return isApiError(err, 'resource_in_use');
+}
+
+function fieldErrorsOf({ details, field, reason }: ApiErrorFields): FieldError[] {
+  const listed = fieldErrorListSchema.safeParse(details?.errors);
+  if (listed.success && listed.data.length > 0) return listed.data;
+  return field === undefined || reason === undefined ? [] : [{ field, reason }];
 }
 
 function oneLine(text: string): string {

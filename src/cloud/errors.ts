@@ -88,11 +88,26 @@ export class ConflictError extends ApiError {
 }
 
 /**
+ * 409 `conflict` that passes by itself: the object is busy with something slow (provisioning, a resize, a
+ * power action, a volume still being created). `details.retryable: true` is what lets a client wait and
+ * retry instead of reporting a clash the user must resolve; the contract's code stays `conflict`.
+ */
+export class BusyError extends ConflictError {
+  constructor(message: string, details: Readonly<Record<string, unknown>> = {}) {
+    super(message, { ...details, retryable: true });
+  }
+}
+
+/**
  * 409 `resource_in_use`: the resource cannot be deleted or taken while something else uses it (a
- * firewall instances point at, an attached volume). `details` names the users so the caller can free it.
+ * firewall instances point at, an attached volume). `details.held_by` lists the ids of the users, the same
+ * way for every kind, so a caller can free it without knowing each kind's own field.
  */
 export class ResourceInUseError extends ApiError {
-  constructor(message: string, details?: Readonly<Record<string, unknown>>) {
+  constructor(
+    message: string,
+    details: Readonly<{ resource: string; id: string; held_by: readonly string[] } & Record<string, unknown>>,
+  ) {
     super('resource_in_use', message, details);
   }
 }

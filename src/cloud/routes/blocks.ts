@@ -11,7 +11,7 @@ import {
 } from '../../api';
 import { REGIONS, findRegion, regionHasFeature } from '../catalog';
 import type { CloudContext } from '../cloud-context';
-import { ConflictError, InvalidRequestError, NotFoundError, ResourceInUseError } from '../errors';
+import { BusyError, ConflictError, InvalidRequestError, NotFoundError, ResourceInUseError } from '../errors';
 import type { Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
@@ -53,10 +53,14 @@ export function blockRoutes({ store, clock, lifecycle }: CloudContext): Route[] 
     return instance;
   };
 
-  /** Only an active instance takes a volume; a pending or resizing one is a state clash (409). */
+  /**
+   * Only an active instance takes a volume. A pending or resizing one will be active soon (busy: retry); a
+   * suspended one stays so until billing says otherwise (a plain conflict).
+   */
   const requireActive = (field: string, instance: Instance): void => {
     if (instance.status === 'active') return;
-    throw new ConflictError(
+    const Refusal = instance.status === 'suspended' ? ConflictError : BusyError;
+    throw new Refusal(
       `Instance ${instance.id} is ${instance.status}; a volume can be attached only to an active instance.`,
       { field, instance_id: instance.id, instance_status: instance.status },
     );
@@ -173,7 +177,12 @@ export function blockRoutes({ store, clock, lifecycle }: CloudContext): Route[] 
           if (block.attached_to_instance_id !== null) {
             throw new ResourceInUseError(
               `Block volume ${id} is attached to instance ${block.attached_to_instance_id}; detach it first.`,
-              { resource: 'block', id, attached_to_instance_id: block.attached_to_instance_id },
+              {
+                resource: 'block',
+                id,
+                attached_to_instance_id: block.attached_to_instance_id,
+                held_by: [block.attached_to_instance_id],
+              },
             );
           }
           store.blocks.delete(id);
@@ -201,7 +210,7 @@ export function blockRoutes({ store, clock, lifecycle }: CloudContext): Route[] 
           const current = found(id, store.blocks.get(id));
           const instance = instanceInRegion('instance_id', instance_id, current.region);
           if (current.status !== 'active') {
-            throw new ConflictError(`Block volume ${id} is ${current.status}; wait until it is active.`, {
+            throw new BusyError(`Block volume ${id} is ${current.status}; wait until it is active.`, {
               id,
               status: current.status,
             });
@@ -209,7 +218,12 @@ export function blockRoutes({ store, clock, lifecycle }: CloudContext): Route[] 
           if (current.attached_to_instance_id !== null) {
             throw new ResourceInUseError(
               `Block volume ${id} is already attached to instance ${current.attached_to_instance_id}; detach it first.`,
-              { resource: 'block', id, attached_to_instance_id: current.attached_to_instance_id },
+              {
+                resource: 'block',
+                id,
+                attached_to_instance_id: current.attached_to_instance_id,
+                held_by: [current.attached_to_instance_id],
+              },
             );
           }
           requireActive('instance_id', instance);

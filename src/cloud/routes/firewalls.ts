@@ -136,7 +136,7 @@ export function firewallRoutes({ store, clock }: CloudContext): Route[] {
             throw new ResourceInUseError(
               `Firewall ${id} is used by ${instanceIds.length} instance${instanceIds.length === 1 ? '' : 's'}; ` +
                 'set their firewall_id to null or another firewall first.',
-              { resource: 'firewall', id, instance_ids: instanceIds },
+              { resource: 'firewall', id, instance_ids: instanceIds, held_by: instanceIds },
             );
           }
           store.firewalls.delete(id);

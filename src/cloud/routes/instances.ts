@@ -12,7 +12,7 @@ import {
 } from '../../api';
 import { findImage, findPlan, findRegion, regionHasFeature } from '../catalog';
 import type { CloudContext } from '../cloud-context';
-import { ConflictError, InvalidRequestError, NotFoundError, type FieldError } from '../errors';
+import { BusyError, ConflictError, InvalidRequestError, NotFoundError, type FieldError } from '../errors';
 import type { Reply } from '../http/context';
 import type { Route, RouteRequest } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
@@ -288,7 +288,8 @@ export function instanceRoutes({ store, clock, lifecycle }: CloudContext): Route
 
 /**
  * One slow operation at a time: an instance that is provisioning, resizing, suspended or in the middle of
- * a power action refuses changes and actions with 409, naming what it is busy with.
+ * a power action refuses changes and actions with 409, naming what it is busy with. Every one but a
+ * suspension ends by itself, so those are marked retryable.
  */
 function refuseWhileBusy({ instance, action }: InstanceState, attempted: PowerAction | 'change'): void {
   const busyWith =
@@ -303,7 +304,8 @@ function refuseWhileBusy({ instance, action }: InstanceState, attempted: PowerAc
             : undefined;
   if (busyWith === undefined) return;
   const what = attempted === 'change' ? 'be changed' : `${attempted}`;
-  throw new ConflictError(`Instance ${instance.id} ${busyWith}; it cannot ${what} until that completes.`, {
+  const Refusal = instance.status === 'suspended' ? ConflictError : BusyError;
+  throw new Refusal(`Instance ${instance.id} ${busyWith}; it cannot ${what} until that completes.`, {
     status: instance.status,
     power_status: instance.power_status,
     ...(action === null ? {} : { action }),

@@ -7,7 +7,7 @@ import {
   type Snapshot,
 } from '../../api';
 import type { CloudContext } from '../cloud-context';
-import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
+import { BusyError, InvalidRequestError, NotFoundError } from '../errors';
 import type { Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
@@ -49,7 +49,7 @@ export function snapshotRoutes({ store, clock, lifecycle }: CloudContext): Route
             throw InvalidRequestError.forField('instance_id', 'does not name an instance');
           // A pending instance has no disk yet, and a resizing one's disk is changing under the copy.
           if (instance.status === 'pending' || instance.status === 'resizing') {
-            throw new ConflictError(
+            throw new BusyError(
               `Instance ${instance.id} is ${instance.status}; snapshots can be taken once it is active.`,
               { field: 'instance_id', status: instance.status },
             );

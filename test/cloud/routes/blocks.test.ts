@@ -209,7 +209,12 @@ describe('POST /blocks/{id}/attach and /detach', () => {
     await getBlock(block.id);
     for (const target of [second, first]) {
       const error = expectError(await attach(block.id, target), 409, 'resource_in_use');
-      expect(error.details).toEqual({ resource: 'block', id: block.id, attached_to_instance_id: first });
+      expect(error.details).toEqual({
+        resource: 'block',
+        id: block.id,
+        attached_to_instance_id: first,
+        held_by: [first],
+      });
     }
   });
 
@@ -220,14 +225,18 @@ describe('POST /blocks/{id}/attach and /detach', () => {
     const pendingBlock = await createBlock();
     expectFieldError(await attach(pendingBlock.id, inFra), 'instance_id', /in region ams/);
     const error = expectError(await attach(pendingBlock.id, inAms), 409, 'conflict');
-    expect(error.details).toEqual({ id: pendingBlock.id, status: 'pending' });
+    expect(error.details).toEqual({ id: pendingBlock.id, status: 'pending', retryable: true });
     await cloud.close();
 
     await start({ ...INSTANT_DURATIONS, provisionMs: 3_600_000 });
     const block = await createBlock();
     const pendingInstance = await createInstance();
     const refused = expectError(await attach(block.id, pendingInstance), 409, 'conflict');
-    expect(refused.details).toMatchObject({ field: 'instance_id', instance_status: 'pending' });
+    expect(refused.details).toMatchObject({
+      field: 'instance_id',
+      instance_status: 'pending',
+      retryable: true,
+    });
     expect(outbox()).toEqual([]);
   });
 
@@ -309,7 +318,12 @@ describe('DELETE /blocks/{id}', () => {
       409,
       'resource_in_use',
     );
-    expect(error.details).toEqual({ resource: 'block', id: attached.id, attached_to_instance_id: instance });
+    expect(error.details).toEqual({
+      resource: 'block',
+      id: attached.id,
+      attached_to_instance_id: instance,
+      held_by: [instance],
+    });
 
     expect((await cloud.request('POST', `/blocks/${attached.id}/detach`)).status).toBe(202);
     expect((await cloud.request('DELETE', `/blocks/${attached.id}`)).status).toBe(204);

@@ -409,7 +409,12 @@ describe('firewalls and instances', () => {
       409,
       'resource_in_use',
     );
-    expect(refused.details).toEqual({ resource: 'firewall', id: firewall.id, instance_ids: [first, second] });
+    expect(refused.details).toEqual({
+      resource: 'firewall',
+      id: firewall.id,
+      instance_ids: [first, second],
+      held_by: [first, second],
+    });
     expect(refused.message).toContain('2 instances');
 
     expect(

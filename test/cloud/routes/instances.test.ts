@@ -424,7 +424,7 @@ describe('PATCH /instances/{id}', () => {
     await cloud.request('PATCH', `/instances/${pending.id}`, { body: { plan: 'vc2-2c-4gb' } });
     const res = await cloud.request('PATCH', `/instances/${pending.id}`, { body: { tags: ['t'] } });
     expectConflict(res, /is being resized/);
-    expect(res.body.error.details).toMatchObject({ status: 'resizing', action: 'resize' });
+    expect(res.body.error.details).toMatchObject({ status: 'resizing', action: 'resize', retryable: true });
 
     const missing = await cloud.request('PATCH', '/instances/inst_missing', { body: { label: 'x' } });
     expect(missing.status).toBe(404);
@@ -474,7 +474,10 @@ describe('power actions', () => {
 
     await action(instance.id, 'stop');
     cloud.clock.advance(SLOW.powerMs);
-    expectConflict(await action(instance.id, 'reboot'), /is stopped; start it instead/);
+    const stopped = await action(instance.id, 'reboot');
+    expectConflict(stopped, /is stopped; start it instead/);
+    // Waiting would not help: only the caller can start it, so this conflict is not marked retryable.
+    expect(stopped.body.error.details.retryable).toBeUndefined();
   });
 
   it('409 on a pending instance and during another power action; 404 for an unknown id', async () => {

@@ -144,7 +144,7 @@ describe('POST /snapshots', () => {
     await cloud.request('PATCH', `/instances/${pending.id}`, { body: { plan: 'vc2-2c-4gb' } });
     const resizing = await cloud.request('POST', '/snapshots', { body: { instance_id: pending.id } });
     expectError(resizing, 409, 'conflict');
-    expect(resizing.body.error.details.status).toBe('resizing');
+    expect(resizing.body.error.details).toMatchObject({ status: 'resizing', retryable: true });
   });
 });
 

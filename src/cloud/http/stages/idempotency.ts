@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CloudClock } from '../../clock';
-import { ApiError, ConflictError, IdempotencyKeyReusedError, InvalidRequestError } from '../../errors';
+import { ApiError, BusyError, IdempotencyKeyReusedError, InvalidRequestError } from '../../errors';
 import type { IdempotencyKeyStore, StoredAnswer } from '../../store/idempotency-keys';
 import { readRawBody } from '../body';
 import type { Reply } from '../context';
@@ -63,7 +63,7 @@ export function idempotency(records: IdempotencyKeyStore, clock: CloudClock): St
     }
     const slot = `${principal.apiKeyId} ${header}`;
     if (inFlight.has(slot)) {
-      throw new ConflictError(
+      throw new BusyError(
         'A request with this Idempotency-Key is still being processed; retry once it has been answered.',
         { idempotency_key: header },
       );

@@ -167,7 +167,7 @@ describe('Idempotency-Key on POST', () => {
       headers: { 'content-type': 'application/json', 'Idempotency-Key': 'held' },
     });
     expectCode(meanwhile, 409, 'conflict');
-    expect(meanwhile.body.error.details).toEqual({ idempotency_key: 'held' });
+    expect(meanwhile.body.error.details).toEqual({ idempotency_key: 'held', retryable: true });
 
     held.end(body);
     const first = await answered;
