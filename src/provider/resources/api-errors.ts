@@ -87,13 +87,13 @@ export function toResourceError(
   return new ResourceError(`${what} failed`, err.message, undefined, err.code);
 }
 
-/** Every field the answer names, the first one first. */
+/** Every field the answer names, the first one first; the field alone when the API gave no reason. */
 function fieldProblems(err: {
-  field?: string;
-  reason?: string;
-  fieldErrors?: readonly FieldProblem[];
-}): FieldProblem[] {
-  if (err.fieldErrors && err.fieldErrors.length > 0) return [...err.fieldErrors];
+  field: string | undefined;
+  reason: string | undefined;
+  fieldErrors: readonly FieldProblem[];
+}): readonly FieldProblem[] {
+  if (err.fieldErrors.length > 0) return err.fieldErrors;
   return err.field !== undefined ? [{ field: err.field, reason: err.reason }] : [];
 }
 
