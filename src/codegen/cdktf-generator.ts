@@ -39,10 +39,11 @@ export async function generateCdktfBindings(
 }
 
 /**
- * Loading @cdktf/commons starts `terraform version -json` with the environment of the moment (to report the
- * version in cdktf's debug output). Without checkpoint calls disabled that would phone home, and a caller's
- * TF_CLI_CONFIG_FILE naming a missing file makes it log an error; so the environment is narrowed for the
- * synchronous `require`, during which the child is spawned, and restored right after.
+ * Loading @cdktf/commons starts `terraform version -json` with the environment of the moment (for cdktf's
+ * debug output). Without CHECKPOINT_DISABLE that child would phone home, and a TF_CLI_CONFIG_FILE naming a
+ * missing file makes it log an error; so the environment is narrowed for the synchronous `require`, during
+ * which the child is spawned, and restored right after. (Under jest the child sees the host process's
+ * environment instead of the sandbox's, so a test may still show that harmless log line.)
  */
 function loadGenerator(): { commons: Commons; generator: ProviderGenerator } {
   const saved = { ...process.env };
