@@ -5,7 +5,7 @@
  *   schema as Terraform reports it (needs `terraform` and `dist/`; the npm script builds first). Checked by
  *   the e2e test test/e2e/codegen/generated-drift.test.ts.
  * - `docs/reference/`: reference pages from the provider's schema objects; `docs/openapi.json`: the local
- *   cloud's OpenAPI document. Both pure, checked by the unit test test/codegen/generated-drift.test.ts.
+ *   cloud's OpenAPI document. Both pure, checked by the unit test test/codegen/generated-docs-drift.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
