@@ -54,7 +54,7 @@ describe('bindingsFromGeneratorOutput', () => {
   });
 
   it('refuses output it does not know how to clean, rather than commit a dead link or a stray file', () => {
-    const cases = [
+    const cases: Record<string, string>[] = [
       { 'ssh-key/index.ts': 'see https://registry.terraform.io/providers/other/thing/1.0.0/docs\n' },
       { 'ssh-key/notes.txt': 'hello\n' },
       { 'index.ts': '// an index of a new shape\n' },
@@ -64,8 +64,8 @@ describe('bindingsFromGeneratorOutput', () => {
         expect.objectContaining({ code: 'codegen_unexpected_output' }) as Error,
       );
     }
-    expect(() => bindingsFromGeneratorOutput(generatorOutput(cases[1]), provider)).toThrow(
-      UnexpectedGeneratorOutputError,
-    );
+    expect(() =>
+      bindingsFromGeneratorOutput(generatorOutput({ 'ssh-key/notes.txt': 'hello\n' }), provider),
+    ).toThrow(UnexpectedGeneratorOutputError);
   });
 });
