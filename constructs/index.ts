@@ -1,7 +1,9 @@
 /**
  * CDKTF constructs for LightYear Cloud. The hand-written constructs here check their props at synth and
- * document their defaults; `tf` holds the bindings generated from the provider's schema, one class per
- * Terraform resource, for anything the hand-written layer does not cover.
+ * document their defaults; `tf` holds the bindings cdktf's own provider generator makes from the provider's
+ * schema, for anything the hand-written layer does not cover. `tf` offers each name both flat (`tf.SshKey`)
+ * and in the namespace a `cdktf get` user knows (`tf.sshKey.SshKey`), with nested-type classes,
+ * `put…`/`reset…`, `importFrom` and `moveTo` as every prebuilt `@cdktf/provider-*` package has them.
  */
 export * as tf from './generated';
 export { LightyearProvider, type LightyearProviderConfig } from './generated';

@@ -1,5 +1,5 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { LightyearProvider, SshKey } from '../../constructs';
+import { LightyearProvider, SshKey, tf } from '../../constructs';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHqwc2JEQKce5G9CKx1TA5tyXdaBOyZbuANuoqrz3rDo test';
 
@@ -49,5 +49,40 @@ describe('SshKey construct', () => {
     const first = new SshKey(stack, 'a', { name: 'a', publicKey: KEY });
     new SshKey(stack, 'b', { name: first.name, publicKey: KEY });
     expect(stack.node.findAll().flatMap((c) => c.node.validate())).toEqual([]);
+  });
+});
+
+describe('the generated bindings under tf', () => {
+  it('offers each class flat and in the namespace cdktf get gives it', () => {
+    expect(tf.SshKey).toBe(tf.sshKey.SshKey);
+    expect(tf.LightyearProvider).toBe(tf.provider.LightyearProvider);
+    expect(LightyearProvider).toBe(tf.LightyearProvider);
+  });
+
+  it('adopts an existing key with importFrom and renames with moveTo, as Terraform import and moved blocks', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'test');
+    new LightyearProvider(stack, 'lightyear');
+    const adopted = new tf.SshKey(stack, 'adopted', { name: 'laptop', publicKey: KEY });
+    adopted.importFrom('sshk_0123456789abcdef');
+    const old = new tf.SshKey(stack, 'old', { name: 'old', publicKey: KEY });
+    new tf.SshKey(stack, 'renamed', { name: 'old', publicKey: KEY }).addMoveTarget('renamed');
+    old.moveTo('renamed');
+    const out = JSON.parse(Testing.synth(stack)) as {
+      import: { id: string; to: string }[];
+      moved: { from: string; to: string }[];
+    };
+    expect(out.import).toEqual([{ id: 'sshk_0123456789abcdef', to: 'lightyear_ssh_key.adopted' }]);
+    expect(out.moved).toEqual([{ from: 'lightyear_ssh_key.old', to: 'lightyear_ssh_key.renamed' }]);
+  });
+
+  it('lets an optional provider argument be set and reset', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'test');
+    const provider = new LightyearProvider(stack, 'lightyear', { endpoint: 'http://127.0.0.1:1/v1' });
+    provider.caCertFile = '/etc/ssl/local-cloud.pem';
+    provider.resetEndpoint();
+    const out = JSON.parse(Testing.synth(stack)) as { provider: { lightyear: Record<string, unknown>[] } };
+    expect(out.provider.lightyear).toEqual([{ ca_cert_file: '/etc/ssl/local-cloud.pem' }]);
   });
 });
