@@ -10,13 +10,13 @@ import * as cdktf from 'cdktf';
 
 export interface SshKeyConfig extends cdktf.TerraformMetaArguments {
   /**
-  * A label for the key. Changing it updates the key in place.
+  * A label for the key. Changing it updates the key in place. Surrounding blanks are not part of the name.
   *
   * Reference: {@link docs/reference/resources/lightyear_ssh_key.md SshKey#name}
   */
   readonly name: string;
   /**
-  * The OpenSSH public key, one line: `ssh-ed25519`, `ssh-rsa` (2048 bits or more) or `ecdsa-sha2-nistp256/384/521`, base64 body, optional comment. Changing it replaces the key.
+  * The OpenSSH public key: `ssh-ed25519`, `ssh-rsa` (2048 bits or more) or `ecdsa-sha2-nistp256/384/521`, base64 body, optional comment. `file("~/.ssh/id_ed25519.pub")` works as it is: surrounding white space is not part of the key. Changing the key replaces it.
   *
   * Reference: {@link docs/reference/resources/lightyear_ssh_key.md SshKey#public_key}
   */
