@@ -1,38 +1,26 @@
 import { z } from 'zod';
-import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
+import { FIREWALL_PROTOCOLS, type FirewallProtocol } from '../spelling/firewall-rules';
+import { PORTS_REASON, PortsError, parsePorts } from '../spelling/ports';
+import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const firewallIdSchema = idSchema('fw');
 
-export const FIREWALL_PROTOCOLS = ['icmp', 'tcp', 'udp'] as const;
-export type FirewallProtocol = (typeof FIREWALL_PROTOCOLS)[number];
+export { FIREWALL_PROTOCOLS, type FirewallProtocol } from '../spelling/firewall-rules';
+export { PORTS_PATTERN } from '../spelling/ports';
 
 /** Most rules a firewall holds per direction, and most CIDRs a rule lists. */
 export const MAX_RULES_PER_DIRECTION = 100;
 export const MAX_CIDRS_PER_RULE = 100;
 
-/**
- * `"22"` or `"8000-9000"`: decimal, no leading zeros, 1–65535. A range must have low < high, so a single
- * port has exactly one spelling ("22", never "22-22"), which is also the canonical form.
- */
-export const PORTS_PATTERN = /^([1-9][0-9]{0,4})(?:-([1-9][0-9]{0,4}))?$/;
-const PORTS_REASON = 'must be a port such as "22" or a range such as "8000-9000"';
-
-const portsSchema = z
-  .string({ error: PORTS_REASON })
-  .regex(PORTS_PATTERN, PORTS_REASON)
-  .superRefine((text, ctx) => {
-    const [, low, high] = PORTS_PATTERN.exec(text) ?? [];
-    const lowPort = Number(low);
-    const highPort = high === undefined ? lowPort : Number(high);
-    if (lowPort > 65535 || highPort > 65535) {
-      ctx.addIssue({ code: 'custom', message: 'must name ports from 1 to 65535' });
-    } else if (high !== undefined && lowPort >= highPort) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be a range whose first port is below its last (write a single port as "22")',
-      });
-    }
-  });
+/** The shape and the numbers are checked by the one ports rule in src/spelling/ports.ts. */
+const portsSchema = z.string({ error: PORTS_REASON }).superRefine((text, ctx) => {
+  try {
+    parsePorts(text);
+  } catch (error) {
+    if (!(error instanceof PortsError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message });
+  }
+});
 
 /** An IPv4 or IPv6 CIDR; the cloud checks it and answers it in canonical form (host bits zero). */
 const cidrSchema = z.string().min(1).max(64);
@@ -65,7 +53,7 @@ export type OutboundRule = z.infer<typeof outboundRuleSchema>;
 const inboundRulesSchema = z.array(inboundRuleSchema).max(MAX_RULES_PER_DIRECTION);
 const outboundRulesSchema = z.array(outboundRuleSchema).max(MAX_RULES_PER_DIRECTION);
 
-export const firewallNameSchema = z.string().trim().min(1).max(255);
+export const firewallNameSchema = nameFieldSchema();
 
 export const firewallSchema = z.object({
   id: firewallIdSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
+import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 import { firewallIdSchema } from './firewalls';
 import { sshKeyIdSchema } from './ssh-keys';
 
@@ -50,7 +50,7 @@ export const INSTANCE_SSH_KEYS_MAX = 16;
 /** 64 KiB of decoded user data. */
 export const USER_DATA_MAX_BYTES = 64 * 1024;
 
-export const instanceLabelSchema = z.string().trim().min(1).max(INSTANCE_LABEL_MAX);
+export const instanceLabelSchema = nameFieldSchema({ max: INSTANCE_LABEL_MAX });
 
 const HOSTNAME_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOSTNAME_PATTERN = new RegExp(`^${HOSTNAME_LABEL}(?:\\.${HOSTNAME_LABEL})*$`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
+import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const webhookIdSchema = idSchema('whk');
 export const eventIdSchema = idSchema('evt');
@@ -78,7 +78,8 @@ const eventListSchema = z
   .max(WEBHOOK_EVENT_TYPES.length * 4)
   .transform((events) => [...new Set(events)].sort());
 
-const descriptionSchema = z.string().trim().max(1024);
+export const WEBHOOK_DESCRIPTION_MAX = 1024;
+const descriptionSchema = nameFieldSchema({ min: 0, max: WEBHOOK_DESCRIPTION_MAX });
 
 export const webhookSchema = z.object({
   id: webhookIdSchema,

@@ -1,5 +1,5 @@
-import type { DnsRecordType } from '../../../src/api';
-import { DnsRecordDataError, MAX_TXT_BYTES, normalizeRecordData } from '../../../src/cloud/dns/record-data';
+import type { DnsRecordType } from '../../src/spelling/dns-record-types';
+import { DnsRecordDataError, MAX_TXT_BYTES, normalizeRecordData } from '../../src/spelling/dns-record-data';
 
 function reasonOf(type: DnsRecordType, data: string): string {
   try {

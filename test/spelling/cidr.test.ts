@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CidrError, canonicalCidr, compareCidrs, formatCidr, parseCidr } from '../../../src/cloud/net/cidr';
+import { CidrError, canonicalCidr, compareCidrs, formatCidr, parseCidr } from '../../src/spelling/cidr';
 
 function reasonFor(text: string): string {
   try {

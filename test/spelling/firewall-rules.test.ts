@@ -1,4 +1,4 @@
-import { canonicalRules, type FirewallRule } from '../../../src/cloud/net/firewall-rules';
+import { canonicalRules, type FirewallRule } from '../../src/spelling/firewall-rules';
 
 type Inbound = FirewallRule<'sources'>;
 

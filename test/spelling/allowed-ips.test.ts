@@ -3,7 +3,7 @@ import {
   canonicalAllowedIps,
   isAddressAllowed,
   rangesOutside,
-} from '../../src/cloud/allowed-ips';
+} from '../../src/spelling/allowed-ips';
 
 describe('canonicalAllowedIps', () => {
   it('zeroes host bits, makes bare addresses host ranges, writes IPv6 per RFC 5952, drops repeats', () => {

@@ -4,13 +4,13 @@ import {
   normalizeDomainName,
   normalizeHostName,
   normalizeRecordName,
-} from '../../../src/cloud/dns/names';
+} from '../../src/spelling/dns-names';
 
 function reasonOf(work: () => unknown): string {
   try {
     work();
   } catch (error) {
-    if (error instanceof DnsNameError) return error.reason;
+    if (error instanceof DnsNameError) return error.message;
     throw error;
   }
   throw new Error('expected a DnsNameError');

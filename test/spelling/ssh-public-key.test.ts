@@ -1,11 +1,5 @@
-import { SshPublicKeyError, parseOpenSshPublicKey } from '../../../src/cloud/ssh/public-key';
-import {
-  generateSshPublicKey,
-  openSshLine,
-  sshMpint,
-  sshString,
-  type SshKeyKind,
-} from '../../helpers/ssh-keys';
+import { SshPublicKeyError, parseOpenSshPublicKey } from '../../src/spelling/ssh-public-key';
+import { generateSshPublicKey, openSshLine, sshMpint, sshString, type SshKeyKind } from '../helpers/ssh-keys';
 import { SSH_KEYGEN_FIXTURES } from './ssh-keygen-fixtures';
 
 function reasonFor(text: string): string {
