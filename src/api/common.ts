@@ -9,15 +9,11 @@ import { NAME_MAX_LENGTH, type NameLimits } from '../spelling/names';
  */
 export function nameFieldSchema(limits: NameLimits = {}) {
   const { min = 1, max = NAME_MAX_LENGTH } = limits;
-  return z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .superRefine((text, ctx) => {
-      const reason = controlCharacterReason(text);
-      if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason });
-    });
+  const trimmed = z.string().trim();
+  return (min > 0 ? trimmed.min(min) : trimmed).max(max).superRefine((text, ctx) => {
+    const reason = controlCharacterReason(text);
+    if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason });
+  });
 }
 
 /** ISO 8601 UTC with a `Z`, as every timestamp of the API is written. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIREWALL_PROTOCOLS, type FirewallProtocol } from '../spelling/firewall-rules';
-import { PORTS_REASON, PortsError, parsePorts } from '../spelling/ports';
+import { PORTS_PATTERN, PORTS_REASON, portsProblem } from '../spelling/ports';
 import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const firewallIdSchema = idSchema('fw');
@@ -12,15 +12,19 @@ export { PORTS_PATTERN } from '../spelling/ports';
 export const MAX_RULES_PER_DIRECTION = 100;
 export const MAX_CIDRS_PER_RULE = 100;
 
-/** The shape and the numbers are checked by the one ports rule in src/spelling/ports.ts. */
-const portsSchema = z.string({ error: PORTS_REASON }).superRefine((text, ctx) => {
-  try {
-    parsePorts(text);
-  } catch (error) {
-    if (!(error instanceof PortsError)) throw error;
-    ctx.addIssue({ code: 'custom', message: error.message });
-  }
-});
+/**
+ * The one ports rule (src/spelling/ports.ts) gives every reason; the pattern stays declared so the OpenAPI
+ * document shows it. A value off the pattern gets the rule's reason with its fix (`"022"` → `write "22"`);
+ * one on it may still name ports beyond 65535 or an empty range.
+ */
+const portsSchema = z
+  .string({ error: PORTS_REASON })
+  .regex(PORTS_PATTERN, { error: (issue) => portsProblem(String(issue.input)) ?? PORTS_REASON })
+  .superRefine((text, ctx) => {
+    if (!PORTS_PATTERN.test(text)) return;
+    const problem = portsProblem(text);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** An IPv4 or IPv6 CIDR; the cloud checks it and answers it in canonical form (host bits zero). */
 const cidrSchema = z.string().min(1).max(64);

@@ -37,13 +37,21 @@ export function parsePorts(text: string): PortRange {
     throw new PortsError(`must name ports from ${MIN_PORT} to ${MAX_PORT}`);
   }
   if (match[2] !== undefined && low >= high) {
-    const fix = low === high ? `write "${low}"` : `write "${high}-${low}"`;
-    throw new PortsError(
-      'must be a range whose first port is below its last (write a single port as "22")',
-      fix,
-    );
+    const fix = low === high ? `write a single port as "${low}"` : `write "${high}-${low}"`;
+    throw new PortsError('must be a range whose first port is below its last', fix);
   }
   return { low, high };
+}
+
+/** Why `text` is not a port or range, with the fix when there is one; undefined when it is one. */
+export function portsProblem(text: string): string | undefined {
+  try {
+    parsePorts(text);
+    return undefined;
+  } catch (error) {
+    if (error instanceof PortsError) return error.message;
+    throw error;
+  }
 }
 
 /** The canonical text of a range: `"22"` or `"8000-9000"`. */

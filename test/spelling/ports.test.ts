@@ -8,7 +8,7 @@ describe('parsePorts', () => {
 
   it.each([
     ['022', 'write "22"'],
-    ['22-22', 'write "22"'],
+    ['22-22', 'write a single port as "22"'],
     ['90-80', 'write "80-90"'],
     ['80:90', 'write "80-90"'],
     [' 80 - 90 ', 'write "80-90"'],
