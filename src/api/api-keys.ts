@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_LIMITS } from '../spelling/names';
 import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const apiKeyIdSchema = idSchema('key');
@@ -41,7 +42,7 @@ export const apiKeySchema = z.object({
 });
 export type ApiKey = z.infer<typeof apiKeySchema>;
 
-export const apiKeyNameSchema = nameFieldSchema();
+export const apiKeyNameSchema = nameFieldSchema(NAME_LIMITS.apiKeyName);
 
 const PERMISSIONS_REASON = `must list permissions from ${API_KEY_PERMISSIONS.join(', ')}`;
 

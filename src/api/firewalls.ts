@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_LIMITS } from '../spelling/names';
 import { FIREWALL_PROTOCOLS, type FirewallProtocol } from '../spelling/firewall-rules';
 import { PORTS_PATTERN, PORTS_REASON, portsProblem } from '../spelling/ports';
 import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
@@ -57,7 +58,7 @@ export type OutboundRule = z.infer<typeof outboundRuleSchema>;
 const inboundRulesSchema = z.array(inboundRuleSchema).max(MAX_RULES_PER_DIRECTION);
 const outboundRulesSchema = z.array(outboundRuleSchema).max(MAX_RULES_PER_DIRECTION);
 
-export const firewallNameSchema = nameFieldSchema();
+export const firewallNameSchema = nameFieldSchema(NAME_LIMITS.firewallName);
 
 export const firewallSchema = z.object({
   id: firewallIdSchema,

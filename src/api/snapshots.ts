@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_LIMITS } from '../spelling/names';
 import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 import { instanceIdSchema } from './instances';
 
@@ -23,7 +24,7 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 
 export const createSnapshotRequestSchema = z.strictObject({
   instance_id: instanceIdSchema,
-  description: nameFieldSchema().optional(),
+  description: nameFieldSchema(NAME_LIMITS.snapshotDescription).optional(),
 });
 export type CreateSnapshotRequest = z.input<typeof createSnapshotRequestSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_LIMITS } from '../spelling/names';
 import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const webhookIdSchema = idSchema('whk');
@@ -78,8 +79,7 @@ const eventListSchema = z
   .max(WEBHOOK_EVENT_TYPES.length * 4)
   .transform((events) => [...new Set(events)].sort());
 
-export const WEBHOOK_DESCRIPTION_MAX = 1024;
-const descriptionSchema = nameFieldSchema({ min: 0, max: WEBHOOK_DESCRIPTION_MAX });
+const descriptionSchema = nameFieldSchema(NAME_LIMITS.webhookDescription);
 
 export const webhookSchema = z.object({
   id: webhookIdSchema,

@@ -77,8 +77,8 @@ export function hostBitsHint(text: string): string | undefined {
   }
   const canonical = formatCidr(cidr);
   const [address = ''] = text.split('/');
-  const sameAddress = formatCidr({ ...cidr, bytes: addressBytes(address, cidr.family), prefix: cidr.prefix });
-  if (sameAddress === canonical) return undefined;
+  const asWritten = formatCidr({ ...cidr, bytes: addressBytes(address, cidr.family) });
+  if (asWritten === canonical) return undefined;
   const host = cidr.family === 4 ? 32 : 128;
   return `${text} has host bits set and means the network ${canonical}; for the single host write ${canonicalAddress(address, cidr.family)}/${host}`;
 }

@@ -4,6 +4,20 @@ import { SpellingError, judge, type SpellingProblem } from './errors';
 /** The limit the API sets on names and labels (SSH keys, firewalls, API keys, instances, volumes). */
 export const NAME_MAX_LENGTH = 255;
 
+/**
+ * The limits of every name-like field the API takes, by field: the API's schemas are built from these, and
+ * the provider and constructs validate against the same numbers.
+ */
+export const NAME_LIMITS = {
+  sshKeyName: { min: 1, max: NAME_MAX_LENGTH },
+  firewallName: { min: 1, max: NAME_MAX_LENGTH },
+  apiKeyName: { min: 1, max: NAME_MAX_LENGTH },
+  instanceLabel: { min: 1, max: NAME_MAX_LENGTH },
+  blockLabel: { min: 1, max: NAME_MAX_LENGTH },
+  snapshotDescription: { min: 1, max: NAME_MAX_LENGTH },
+  webhookDescription: { min: 0, max: 1024 },
+} as const satisfies Record<string, Required<NameLimits>>;
+
 /** A name, label or description that cannot be stored. */
 export class NameError extends SpellingError {
   readonly code = 'invalid_name';

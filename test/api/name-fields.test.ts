@@ -1,5 +1,11 @@
 import { nameFieldSchema } from '../../src/api';
-import { NAME_MAX_LENGTH, canonicalName, nameProblem, type NameLimits } from '../../src/spelling/names';
+import {
+  NAME_LIMITS,
+  NAME_MAX_LENGTH,
+  canonicalName,
+  nameProblem,
+  type NameLimits,
+} from '../../src/spelling/names';
 
 /*
  * The API states its name limits declaratively (so the OpenAPI document shows them) and takes the control
@@ -23,9 +29,9 @@ const SPELLINGS = [
   'Zürich – prod ☁',
 ];
 
-const LIMITS: NameLimits[] = [{}, { min: 0, max: 1024 }, { max: 5 }];
+const LIMITS: [string, NameLimits][] = [...Object.entries(NAME_LIMITS), ['a tight limit', { max: 5 }]];
 
-describe.each(LIMITS)('nameFieldSchema(%j) and canonicalName', (limits) => {
+describe.each(LIMITS)('nameFieldSchema and canonicalName for %s', (_field, limits) => {
   it.each(SPELLINGS.map((s) => [JSON.stringify(s).slice(0, 40), s]))('agree on %s', (_shown, text) => {
     const parsed = nameFieldSchema(limits).safeParse(text);
     const problem = nameProblem(text, limits);
