@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
+import { NAME_LIMITS } from '../spelling/names';
+import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const apiKeyIdSchema = idSchema('key');
 
@@ -41,7 +42,7 @@ export const apiKeySchema = z.object({
 });
 export type ApiKey = z.infer<typeof apiKeySchema>;
 
-export const apiKeyNameSchema = z.string().trim().min(1).max(255);
+export const apiKeyNameSchema = nameFieldSchema(NAME_LIMITS.apiKeyName);
 
 const PERMISSIONS_REASON = `must list permissions from ${API_KEY_PERMISSIONS.join(', ')}`;
 

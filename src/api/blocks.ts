@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
+import { NAME_LIMITS } from '../spelling/names';
+import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const blockIdSchema = idSchema('blk');
 const instanceIdSchema = idSchema('inst');
@@ -12,7 +13,7 @@ export type BlockStatus = (typeof BLOCK_STATUSES)[number];
 
 const sizeGbSchema = z.number().int().min(BLOCK_SIZE_MIN_GB).max(BLOCK_SIZE_MAX_GB);
 
-export const blockLabelSchema = z.string().trim().min(1).max(255);
+export const blockLabelSchema = nameFieldSchema(NAME_LIMITS.blockLabel);
 
 /** A region id such as `ams`; whether it exists and offers block storage is checked against the catalog. */
 const regionSchema = z

@@ -1,4 +1,20 @@
 import { z } from 'zod';
+import { controlCharacterReason } from '../spelling/control-characters';
+import { NAME_MAX_LENGTH, type NameLimits } from '../spelling/names';
+
+/**
+ * Every name, label and description the API takes, by the rule of src/spelling/names.ts: surrounding blanks
+ * trimmed, length within the limits, no control character. The limits stay declarative here so the OpenAPI
+ * document states them; test/api/name-fields.test.ts holds this schema and `canonicalName` to one verdict.
+ */
+export function nameFieldSchema(limits: NameLimits = {}) {
+  const { min = 1, max = NAME_MAX_LENGTH } = limits;
+  const trimmed = z.string().trim();
+  return (min > 0 ? trimmed.min(min) : trimmed).max(max).superRefine((text, ctx) => {
+    const reason = controlCharacterReason(text);
+    if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason });
+  });
+}
 
 /** ISO 8601 UTC with a `Z`, as every timestamp of the API is written. */
 export const timestampSchema = z.iso.datetime({ offset: false });

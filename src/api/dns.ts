@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DNS_RECORD_TYPES } from '../spelling/dns-record-types';
 import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 /*
@@ -7,12 +8,8 @@ import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from '
  * which can say precisely what is wrong.
  */
 
-export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'] as const;
+export { DNS_PRIORITY_TYPES, DNS_RECORD_TYPES, type DnsRecordType } from '../spelling/dns-record-types';
 export const dnsRecordTypeSchema = z.enum(DNS_RECORD_TYPES);
-export type DnsRecordType = z.infer<typeof dnsRecordTypeSchema>;
-
-/** The record types that carry a `priority` (and must have one). */
-export const DNS_PRIORITY_TYPES: readonly DnsRecordType[] = ['MX', 'SRV'];
 
 export const DNS_TTL_MIN = 60;
 export const DNS_TTL_MAX = 86400;

@@ -1,37 +1,30 @@
 import { z } from 'zod';
-import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
+import { NAME_LIMITS } from '../spelling/names';
+import { FIREWALL_PROTOCOLS, type FirewallProtocol } from '../spelling/firewall-rules';
+import { PORTS_PATTERN, PORTS_REASON, portsProblem } from '../spelling/ports';
+import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const firewallIdSchema = idSchema('fw');
 
-export const FIREWALL_PROTOCOLS = ['icmp', 'tcp', 'udp'] as const;
-export type FirewallProtocol = (typeof FIREWALL_PROTOCOLS)[number];
+export { FIREWALL_PROTOCOLS, type FirewallProtocol } from '../spelling/firewall-rules';
+export { PORTS_PATTERN } from '../spelling/ports';
 
 /** Most rules a firewall holds per direction, and most CIDRs a rule lists. */
 export const MAX_RULES_PER_DIRECTION = 100;
 export const MAX_CIDRS_PER_RULE = 100;
 
 /**
- * `"22"` or `"8000-9000"`: decimal, no leading zeros, 1–65535. A range must have low < high, so a single
- * port has exactly one spelling ("22", never "22-22"), which is also the canonical form.
+ * The one ports rule (src/spelling/ports.ts) gives every reason; the pattern stays declared so the OpenAPI
+ * document shows it. A value off the pattern gets the rule's reason with its fix (`"022"` → `write "22"`);
+ * one on it may still name ports beyond 65535 or an empty range.
  */
-export const PORTS_PATTERN = /^([1-9][0-9]{0,4})(?:-([1-9][0-9]{0,4}))?$/;
-const PORTS_REASON = 'must be a port such as "22" or a range such as "8000-9000"';
-
 const portsSchema = z
   .string({ error: PORTS_REASON })
-  .regex(PORTS_PATTERN, PORTS_REASON)
+  .regex(PORTS_PATTERN, { error: (issue) => portsProblem(String(issue.input)) ?? PORTS_REASON })
   .superRefine((text, ctx) => {
-    const [, low, high] = PORTS_PATTERN.exec(text) ?? [];
-    const lowPort = Number(low);
-    const highPort = high === undefined ? lowPort : Number(high);
-    if (lowPort > 65535 || highPort > 65535) {
-      ctx.addIssue({ code: 'custom', message: 'must name ports from 1 to 65535' });
-    } else if (high !== undefined && lowPort >= highPort) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be a range whose first port is below its last (write a single port as "22")',
-      });
-    }
+    if (!PORTS_PATTERN.test(text)) return;
+    const problem = portsProblem(text);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
   });
 
 /** An IPv4 or IPv6 CIDR; the cloud checks it and answers it in canonical form (host bits zero). */
@@ -65,7 +58,7 @@ export type OutboundRule = z.infer<typeof outboundRuleSchema>;
 const inboundRulesSchema = z.array(inboundRuleSchema).max(MAX_RULES_PER_DIRECTION);
 const outboundRulesSchema = z.array(outboundRuleSchema).max(MAX_RULES_PER_DIRECTION);
 
-export const firewallNameSchema = z.string().trim().min(1).max(255);
+export const firewallNameSchema = nameFieldSchema(NAME_LIMITS.firewallName);
 
 export const firewallSchema = z.object({
   id: firewallIdSchema,

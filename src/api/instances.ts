@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
+import { NAME_LIMITS } from '../spelling/names';
+import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 import { firewallIdSchema } from './firewalls';
 import { sshKeyIdSchema } from './ssh-keys';
 
@@ -43,14 +44,14 @@ export const instanceSchema = z.object({
 });
 export type Instance = z.infer<typeof instanceSchema>;
 
-export const INSTANCE_LABEL_MAX = 255;
+export const INSTANCE_LABEL_MAX = NAME_LIMITS.instanceLabel.max;
 export const INSTANCE_TAG_MAX_LENGTH = 64;
 export const INSTANCE_TAGS_MAX = 32;
 export const INSTANCE_SSH_KEYS_MAX = 16;
 /** 64 KiB of decoded user data. */
 export const USER_DATA_MAX_BYTES = 64 * 1024;
 
-export const instanceLabelSchema = z.string().trim().min(1).max(INSTANCE_LABEL_MAX);
+export const instanceLabelSchema = nameFieldSchema(NAME_LIMITS.instanceLabel);
 
 const HOSTNAME_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOSTNAME_PATTERN = new RegExp(`^${HOSTNAME_LABEL}(?:\\.${HOSTNAME_LABEL})*$`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
+import { NAME_LIMITS } from '../spelling/names';
+import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 import { instanceIdSchema } from './instances';
 
 export const snapshotIdSchema = idSchema('snap');
@@ -23,7 +24,7 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 
 export const createSnapshotRequestSchema = z.strictObject({
   instance_id: instanceIdSchema,
-  description: z.string().trim().min(1).max(255).optional(),
+  description: nameFieldSchema(NAME_LIMITS.snapshotDescription).optional(),
 });
 export type CreateSnapshotRequest = z.input<typeof createSnapshotRequestSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
+import { NAME_LIMITS } from '../spelling/names';
+import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const sshKeyIdSchema = idSchema('sshk');
 
@@ -14,7 +15,7 @@ export const sshKeySchema = z.object({
 });
 export type SshKey = z.infer<typeof sshKeySchema>;
 
-export const sshKeyNameSchema = z.string().trim().min(1).max(255);
+export const sshKeyNameSchema = nameFieldSchema(NAME_LIMITS.sshKeyName);
 
 export const createSshKeyRequestSchema = z.strictObject({
   name: sshKeyNameSchema,

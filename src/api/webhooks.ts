@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
+import { NAME_LIMITS } from '../spelling/names';
+import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const webhookIdSchema = idSchema('whk');
 export const eventIdSchema = idSchema('evt');
@@ -78,7 +79,7 @@ const eventListSchema = z
   .max(WEBHOOK_EVENT_TYPES.length * 4)
   .transform((events) => [...new Set(events)].sort());
 
-const descriptionSchema = z.string().trim().max(1024);
+const descriptionSchema = nameFieldSchema(NAME_LIMITS.webhookDescription);
 
 export const webhookSchema = z.object({
   id: webhookIdSchema,

@@ -132,6 +132,19 @@ export class ApiCallError extends CliError {
   }
 }
 
+/**
+ * `--public-key-file` names a private key (`~/.ssh/id_ed25519` instead of `~/.ssh/id_ed25519.pub`). It is
+ * refused before anything is sent: a private key must not leave the machine, not even to be refused.
+ */
+export class PrivateKeyFileError extends CliError {
+  override readonly name = 'PrivateKeyFileError';
+  readonly code = 'private_key_file';
+  readonly exitCode = 2;
+  constructor(file: string, reason: string, fix: string) {
+    super(`--public-key-file ${file} ${reason}; ${fix}`);
+  }
+}
+
 /** Nothing says which cloud to talk to. */
 export class NoCredentialsError extends CliError {
   override readonly name = 'NoCredentialsError';

@@ -4,7 +4,8 @@ import type { SshKey } from '../../api';
 import { asCliError, connect } from '../api-connection';
 import { defineCommand, type CommandContext, type CommandGroup } from '../command';
 import { resolveDataDir } from '../data-dir';
-import { UsageError } from '../errors';
+import { PrivateKeyFileError, UsageError } from '../errors';
+import { PRIVATE_KEY_REASON, isPrivateKey, privateKeyFix } from '../../spelling/ssh-private-key';
 
 const dataOption = {
   type: 'string',
@@ -91,6 +92,9 @@ const create = defineCommand({
         'invalid_option_value',
         `cannot read --public-key-file ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
       );
+    }
+    if (isPrivateKey(publicKey)) {
+      throw new PrivateKeyFileError(file, PRIVATE_KEY_REASON, privateKeyFix(file));
     }
     const name = options.name;
     const key = await withClient(ctx, options.data, (client) =>

@@ -1,5 +1,5 @@
 import type { DnsRecord } from '../../api';
-import { APEX, fullyQualifiedName } from './names';
+import { APEX, fullyQualifiedName } from '../../spelling/dns-names';
 
 /** What a new or changed record would be, already normalized. `id` is set when it is an update. */
 export type RecordCandidate = Pick<DnsRecord, 'domain' | 'type' | 'name' | 'data' | 'priority'> & {

@@ -7,7 +7,7 @@ import {
   listApiKeysQuerySchema,
   type CreatedApiKeyResponse,
 } from '../../api';
-import { AllowedIpError, canonicalAllowedIps, rangesOutside } from '../allowed-ips';
+import { AllowedIpError, canonicalAllowedIps, rangesOutside } from '../../spelling/allowed-ips';
 import { displayPrefix, generateApiKeySecret, hashApiKeySecret } from '../api-key-secret';
 import { BOOTSTRAP_KEY_NAME } from '../bootstrap';
 import type { CloudContext } from '../cloud-context';
@@ -169,7 +169,7 @@ function canonicalRanges(entries: readonly string[]): string[] {
   try {
     return canonicalAllowedIps(entries);
   } catch (error) {
-    if (error instanceof AllowedIpError) throw InvalidRequestError.forField('allowed_ips', error.reason);
+    if (error instanceof AllowedIpError) throw InvalidRequestError.forField('allowed_ips', error.message);
     throw error;
   }
 }

@@ -10,9 +10,9 @@ import {
   type DnsRecordType,
 } from '../../api';
 import type { CloudContext } from '../cloud-context';
-import { DnsNameError, normalizeRecordName } from '../dns/names';
+import { DnsNameError, normalizeRecordName } from '../../spelling/dns-names';
 import { findRecordConflict, type RecordCandidate } from '../dns/record-conflicts';
-import { DnsRecordDataError, normalizeRecordData } from '../dns/record-data';
+import { DnsRecordDataError, normalizeRecordData } from '../../spelling/dns-record-data';
 import { emitRecordChanged } from '../dns/record-events';
 import { ConflictError, InvalidRequestError, NotFoundError, type FieldError } from '../errors';
 import type { Reply } from '../http/context';
@@ -196,13 +196,13 @@ function normalizeFields(domain: string, type: DnsRecordType, raw: RawFields): N
     name = normalizeRecordName(raw.name, domain);
   } catch (error) {
     if (!(error instanceof DnsNameError)) throw error;
-    errors.push({ field: 'name', reason: error.reason });
+    errors.push({ field: 'name', reason: error.message });
   }
   try {
     data = normalizeRecordData(type, raw.data);
   } catch (error) {
     if (!(error instanceof DnsRecordDataError)) throw error;
-    errors.push({ field: 'data', reason: error.reason });
+    errors.push({ field: 'data', reason: error.message });
   }
   const takesPriority = DNS_PRIORITY_TYPES.includes(type);
   if (takesPriority && raw.priority === null) {
@@ -220,7 +220,7 @@ function recordName(name: string, domain: string): string {
   try {
     return normalizeRecordName(name, domain);
   } catch (error) {
-    if (error instanceof DnsNameError) throw InvalidRequestError.forField('name', error.reason);
+    if (error instanceof DnsNameError) throw InvalidRequestError.forField('name', error.message);
     throw error;
   }
 }

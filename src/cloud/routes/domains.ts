@@ -7,7 +7,7 @@ import {
   type Domain,
 } from '../../api';
 import type { CloudContext } from '../cloud-context';
-import { DnsNameError, normalizeDomainName } from '../dns/names';
+import { DnsNameError, normalizeDomainName } from '../../spelling/dns-names';
 import { emitRecordChanged } from '../dns/record-events';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
 import type { Reply } from '../http/context';
@@ -61,7 +61,7 @@ export function domainRoutes({ store, clock }: CloudContext): Route[] {
         try {
           name = normalizeDomainName(request.domain);
         } catch (error) {
-          if (error instanceof DnsNameError) throw InvalidRequestError.forField('domain', error.reason);
+          if (error instanceof DnsNameError) throw InvalidRequestError.forField('domain', error.message);
           throw error;
         }
         const domain: Domain = { domain: name, created_at: clock.nowIso() };

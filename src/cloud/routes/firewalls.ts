@@ -15,7 +15,7 @@ import type { Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
 import { newId } from '../ids';
-import { canonicalRules, type CanonicalRules, type CidrKey } from '../net/firewall-rules';
+import { canonicalRules, type CanonicalRules, type CidrKey } from '../../spelling/firewall-rules';
 import type { FirewallChanges, FirewallRecord } from '../store/firewalls';
 
 const COLLECTION = '/v1/firewalls';
@@ -23,7 +23,7 @@ const ITEM = '/v1/firewalls/:id';
 
 /**
  * `/v1/firewalls`: create, list, read, update and delete firewalls. Rules are stored and answered in
- * canonical form (src/cloud/net/firewall-rules.ts); `instance_ids` is read from the instances.
+ * canonical form (src/spelling/firewall-rules.ts); `instance_ids` is read from the instances.
  */
 export function firewallRoutes({ store, clock }: CloudContext): Route[] {
   const withInstances = (record: FirewallRecord): Firewall => ({

@@ -13,7 +13,7 @@ import type { Reply } from '../http/context';
 import type { Route } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
 import { newId } from '../ids';
-import { SshPublicKeyError, parseOpenSshPublicKey } from '../ssh/public-key';
+import { SshPublicKeyError, parseOpenSshPublicKey } from '../../spelling/ssh-public-key';
 import { DuplicateSshKeyError, type SshKeyStore } from '../store/ssh-keys';
 
 const COLLECTION = '/v1/ssh-keys';
@@ -121,7 +121,7 @@ function parsePublicKey(text: string) {
   try {
     return parseOpenSshPublicKey(text);
   } catch (error) {
-    if (error instanceof SshPublicKeyError) throw InvalidRequestError.forField('public_key', error.reason);
+    if (error instanceof SshPublicKeyError) throw InvalidRequestError.forField('public_key', error.message);
     throw error;
   }
 }

@@ -3,6 +3,7 @@
  * exit codes, and one readable line (never a stack trace, never the key) when something is wrong.
  */
 import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,17 @@ function lyctl(args: string[], extraEnv: Record<string, string> = {}): Promise<R
       },
     );
   });
+}
+
+/** How many `POST /v1/ssh-keys` the local cloud has seen, from its request log. */
+async function sshKeyPosts(): Promise<number> {
+  const info = JSON.parse(fs.readFileSync(path.join(dataDir, 'cloud.json'), 'utf8')) as { url: string };
+  const key = fs.readFileSync(path.join(dataDir, 'bootstrap-key'), 'utf8').trim();
+  const res = await fetch(`${new URL(info.url).origin}/_local/requests?method=POST&path=/v1/ssh-keys`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { requests: unknown[] }).requests.length;
 }
 
 beforeAll(async () => {
@@ -102,6 +114,32 @@ describe('lyctl ssh-key', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('public_key');
     expect(result.stderr).toContain('truncated or malformed');
+  });
+
+  it('a private key file is refused before anything is sent, naming the .pub file', async () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    fs.writeFileSync(path.join(scratch, 'id_ed25519'), pem, { mode: 0o600 });
+    const postsBefore = await sshKeyPosts();
+    const result = await lyctl([
+      'ssh-key',
+      'create',
+      '--name',
+      'oops',
+      '--public-key-file',
+      'id_ed25519',
+      '--data',
+      dataDir,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('--public-key-file id_ed25519 is a private key');
+    expect(result.stderr).toContain('use the public key id_ed25519.pub instead');
+    expect(result.stderr).not.toContain('BEGIN');
+    // Refused locally: the cloud never received it.
+    expect(result.stderr).not.toContain('HTTP 400');
+    expect(await sshKeyPosts()).toBe(postsBefore);
   });
 
   it('a wrong API key is one line that does not repeat the key', async () => {

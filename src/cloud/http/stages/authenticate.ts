@@ -1,4 +1,4 @@
-import { isAddressAllowed } from '../../allowed-ips';
+import { isAddressAllowed } from '../../../spelling/allowed-ips';
 import { hashApiKeySecret } from '../../api-key-secret';
 import type { CloudClock } from '../../clock';
 import { AuthenticationFailedError, ForbiddenError } from '../../errors';

@@ -1,11 +1,9 @@
 import { domainToASCII } from 'node:url';
+import { SpellingError, judge, sameCanonical } from './errors';
 
 /** A name that cannot be used; `reason` reads after the field name ("domain must ..."). */
-export class DnsNameError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = 'DnsNameError';
-  }
+export class DnsNameError extends SpellingError {
+  readonly code = 'invalid_dns_name';
 }
 
 /** RFC 1035: a name is at most 255 octets on the wire, which is 253 characters written with dots. */
@@ -84,6 +82,19 @@ export function normalizeRecordName(input: string, domain: string): string {
   return name;
 }
 
+/** `Example.COM.` and `example.com` are one domain; unreadable text equals only itself. */
+export function sameDomain(a: string, b: string): boolean {
+  return sameCanonical(a, b, normalizeDomainName);
+}
+
+/** `@`, `""` are both the apex; `WWW` is `www`. `domain` is the record's domain, in any spelling. */
+export function sameRecordName(a: string, b: string, domain: string): boolean {
+  if (a === b) return true;
+  const canonicalDomain = judge(() => normalizeDomainName(domain));
+  if (!canonicalDomain.ok) return false;
+  return sameCanonical(a, b, (name) => normalizeRecordName(name, canonicalDomain.canonical));
+}
+
 /** The fully qualified name of a record: `www` in example.com is `www.example.com`. */
 export function fullyQualifiedName(name: string, domain: string): string {
   return name === APEX ? domain : `${name}.${domain}`;
@@ -143,6 +154,6 @@ function refuseNonAscii(input: string): void {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(input)) return;
   const ascii = domainToASCII(input.endsWith('.') ? input.slice(0, -1) : input);
-  const hint = ascii === '' ? '' : `; send the punycode form "${ascii}"`;
-  throw new DnsNameError(`must be ASCII: internationalized names are written in punycode (xn--)${hint}`);
+  const fix = ascii === '' ? undefined : `send the punycode form "${ascii}"`;
+  throw new DnsNameError('must be ASCII: internationalized names are written in punycode (xn--)', fix);
 }

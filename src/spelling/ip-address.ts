@@ -1,10 +1,20 @@
 /**
- * IPv4 and IPv6 addresses as bytes: one strict parser and one canonical writer for every part of the cloud
- * that reads addresses (firewall CIDRs, `allowed_ips`, DNS A and AAAA data).
+ * IPv4 and IPv6 addresses: one strict parser and one canonical writer for everything that reads addresses
+ * (firewall CIDRs, `allowed_ips`, DNS A and AAAA data), in the cloud and in the provider alike.
  *
  * Parsing refuses what has no single meaning: IPv4 octets with leading zeros (`010` is octal to some
  * parsers), IPv6 zone ids and brackets, and a dotted IPv4 tail anywhere but at the very end of an address.
  */
+
+import { SpellingError, sameCanonical } from './errors';
+
+/** Text that is not an address of the wanted family; `reason` reads after the field name. */
+export class IpAddressError extends SpellingError {
+  readonly code = 'invalid_ip_address';
+}
+
+const IPV4_REASON = 'must be an IPv4 address in dotted-decimal form, such as 203.0.113.10';
+const IPV6_REASON = 'must be an IPv6 address, such as 2001:db8::1';
 
 const DECIMAL_OCTET = /^(?:0|[1-9][0-9]{0,2})$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
@@ -91,4 +101,56 @@ export function formatIpv6Bytes(bytes: Uint8Array, mappedIpv4: 'dotted' | 'hex')
   const hex = groups.map((g) => g.toString(16));
   if (bestStart === -1) return hex.join(':');
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+}
+
+/**
+ * The four octets of a dotted-decimal IPv4 address. Leading zeros are refused: `010.0.0.1` is octal to
+ * some parsers and decimal to others, so it has no single meaning.
+ */
+export function parseIpv4(text: string): [number, number, number, number] {
+  const bytes = parseIpv4Bytes(text);
+  if (bytes === undefined) throw new IpAddressError(IPV4_REASON);
+  return Array.from(bytes) as [number, number, number, number];
+}
+
+/** A valid IPv4 address, unchanged (dotted decimal without leading zeros is already canonical). */
+export function canonicalIpv4(text: string): string {
+  return parseIpv4(text).join('.');
+}
+
+/**
+ * The eight 16-bit groups of an IPv6 address: full, `::`-compressed, or with an embedded dotted IPv4 tail
+ * (`::ffff:192.0.2.1`). Zone ids (`fe80::1%eth0`) and brackets are refused: they are not part of an address.
+ */
+export function parseIpv6(text: string): number[] {
+  const bytes = parseIpv6Bytes(text);
+  if (bytes === undefined) throw new IpAddressError(IPV6_REASON);
+  const groups: number[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+  return groups;
+}
+
+/**
+ * The RFC 5952 text of an IPv6 address, so two spellings of one address compare equal. An embedded IPv4
+ * tail comes back in hex (`::ffff:c000:201`): DNS data is stored as the address, not as a range notation.
+ */
+export function canonicalIpv6(text: string): string {
+  const bytes = parseIpv6Bytes(text);
+  if (bytes === undefined) throw new IpAddressError(IPV6_REASON);
+  return formatIpv6Bytes(bytes, 'hex');
+}
+
+/** Either family: IPv4 as it is, IPv6 in RFC 5952 form. */
+export function canonicalIpAddress(text: string): string {
+  if (text.includes(':')) return canonicalIpv6(text);
+  const bytes = parseIpv4Bytes(text);
+  if (bytes === undefined) {
+    throw new IpAddressError('must be an IPv4 or IPv6 address, such as 203.0.113.10 or 2001:db8::1');
+  }
+  return formatIpv4Bytes(bytes);
+}
+
+/** `2001:DB8:0::1` and `2001:db8::1` are one address; unreadable text equals only itself. */
+export function sameIpAddress(a: string, b: string): boolean {
+  return sameCanonical(a, b, canonicalIpAddress);
 }

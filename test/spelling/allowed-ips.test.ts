@@ -3,7 +3,8 @@ import {
   canonicalAllowedIps,
   isAddressAllowed,
   rangesOutside,
-} from '../../src/cloud/allowed-ips';
+  sameAllowedIps,
+} from '../../src/spelling/allowed-ips';
 
 describe('canonicalAllowedIps', () => {
   it('zeroes host bits, makes bare addresses host ranges, writes IPv6 per RFC 5952, drops repeats', () => {
@@ -67,5 +68,14 @@ describe('rangesOutside', () => {
         ['10.0.0.0/8', '2001:db8::/32'],
       ),
     ).toEqual(['10.0.0.0/7', '192.0.2.1/32']);
+  });
+});
+
+describe('sameAllowedIps', () => {
+  it('compares the canonical ranges in order', () => {
+    expect(sameAllowedIps(['203.0.113.7', '10.0.0.5/8'], ['203.0.113.7/32', '10.0.0.0/8'])).toBe(true);
+    expect(sameAllowedIps(['10.0.0.0/8', '203.0.113.7/32'], ['203.0.113.7/32', '10.0.0.0/8'])).toBe(false);
+    expect(sameAllowedIps(['nope'], ['10.0.0.0/8'])).toBe(false);
+    expect(sameAllowedIps(['nope'], ['nope'])).toBe(true);
   });
 });

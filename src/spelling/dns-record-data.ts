@@ -1,13 +1,12 @@
-import type { DnsRecordType } from '../../api';
+import { findControlCharacter } from './control-characters';
+import { DnsNameError, normalizeHostName } from './dns-names';
+import type { DnsRecordType } from './dns-record-types';
+import { SpellingError, sameCanonical } from './errors';
 import { IpAddressError, canonicalIpv4, canonicalIpv6 } from './ip-address';
-import { DnsNameError, normalizeHostName } from './names';
 
 /** Record data that does not fit its type; `reason` reads after the field name ("data must ..."). */
-export class DnsRecordDataError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = 'DnsRecordDataError';
-  }
+export class DnsRecordDataError extends SpellingError {
+  readonly code = 'invalid_dns_record_data';
 }
 
 /** TXT data limit: generous for SPF, DKIM (4096-bit keys) and verification tokens, bounded all the same. */
@@ -53,7 +52,7 @@ function address(canonical: () => string): string {
   try {
     return canonical();
   } catch (error) {
-    if (error instanceof IpAddressError) throw new DnsRecordDataError(error.reason);
+    if (error instanceof IpAddressError) throw new DnsRecordDataError(error.reason, error.fix);
     throw error;
   }
 }
@@ -62,7 +61,7 @@ function hostName(text: string, underscores: boolean): string {
   try {
     return normalizeHostName(text, { underscores });
   } catch (error) {
-    if (error instanceof DnsNameError) throw new DnsRecordDataError(error.reason);
+    if (error instanceof DnsNameError) throw new DnsRecordDataError(error.reason, error.fix);
     throw error;
   }
 }
@@ -82,7 +81,7 @@ function srvData(text: string): string {
     host = hostName(target, false);
   } catch (error) {
     if (error instanceof DnsRecordDataError) {
-      throw new DnsRecordDataError(`has a target that is not a host name: it ${error.reason}`);
+      throw new DnsRecordDataError(`has a target that is not a host name: it ${error.reason}`, error.fix);
     }
     throw error;
   }
@@ -100,11 +99,12 @@ function uint16(text: string, part: string): number {
 }
 
 function caaData(text: string): string {
-  const match = /^\s*(\S+)\s+(\S+)\s+(.*?)\s*$/.exec(text);
-  if (match === null) {
+  // Split by hand rather than with one regex: a lazy `(.*?)\s*$` over a long run of blanks is quadratic.
+  const [flagsText, afterFlags] = firstToken(text.trim());
+  const [tagText, valueText] = firstToken(afterFlags ?? '');
+  if (flagsText === '' || tagText === '' || valueText === undefined) {
     throw new DnsRecordDataError('must be "flags tag value", such as "0 issue "letsencrypt.org""');
   }
-  const [, flagsText, tagText, valueText] = match as unknown as [string, string, string, string];
   const flags = DIGITS.test(flagsText) ? Number(flagsText) : NaN;
   if (!(flags <= 255)) {
     throw new DnsRecordDataError(
@@ -128,6 +128,22 @@ function caaData(text: string): string {
   return `${flags} ${tag} "${value}"`;
 }
 
+/**
+ * The text up to the first blank, and what follows the blanks after it (undefined when no blank follows).
+ * One pass over the text.
+ */
+function firstToken(text: string): [string, string | undefined] {
+  let end = 0;
+  while (end < text.length && !isBlank(text.charCodeAt(end))) end += 1;
+  if (end === text.length) return [text, undefined];
+  return [text.slice(0, end), text.slice(end).trimStart()];
+}
+
+/** The characters `\s` and String.prototype.trim treat as blank. */
+function isBlank(code: number): boolean {
+  return /\s/.test(String.fromCharCode(code));
+}
+
 /** A CAA value may come quoted (zone-file style) or bare; either way it is stored quoted. */
 function unquote(text: string): string {
   if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1);
@@ -139,9 +155,16 @@ function txtData(text: string): string {
   if (bytes > MAX_TXT_BYTES) {
     throw new DnsRecordDataError(`must be at most ${MAX_TXT_BYTES} bytes long in UTF-8 (it is ${bytes})`);
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(text)) {
+  if (findControlCharacter(text) !== undefined) {
     throw new DnsRecordDataError('must not contain control characters such as line breaks or tabs');
   }
   return text;
+}
+
+/**
+ * Whether two spellings of a record's data mean the same for `type`: `2001:DB8::1` and `2001:db8::1` in
+ * an AAAA record, `Mail.Example.com.` and `mail.example.com` in an MX record. TXT data is compared as is.
+ */
+export function sameRecordData(type: DnsRecordType, a: string, b: string): boolean {
+  return sameCanonical(a, b, (data) => normalizeRecordData(type, data));
 }

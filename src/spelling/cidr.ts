@@ -6,14 +6,12 @@
  * groups — the first on a tie — written `::`, IPv4-mapped addresses as `::ffff:192.0.2.1`).
  */
 
+import { SpellingError, sameCanonical } from './errors';
 import { formatIpv4Bytes, formatIpv6Bytes, parseIpv4Bytes, parseIpv6Bytes } from './ip-address';
 
 /** A CIDR that cannot be used; `reason` reads after the field name ("must be ..."). */
-export class CidrError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = 'CidrError';
-  }
+export class CidrError extends SpellingError {
+  readonly code = 'invalid_cidr';
 }
 
 export interface Cidr {
@@ -30,7 +28,10 @@ const PREFIX_PATTERN = /^(0|[1-9][0-9]{0,2})$/;
 export function parseCidr(text: string): Cidr {
   const slash = text.indexOf('/');
   if (slash === -1) {
-    throw new CidrError(`must be a CIDR with a prefix length, ${EXAMPLES} (a single host is /32 or /128)`);
+    throw new CidrError(
+      `must be a CIDR with a prefix length, ${EXAMPLES} (a single host is /32 or /128)`,
+      singleHostFix(text),
+    );
   }
   const addressText = text.slice(0, slash);
   const prefixText = text.slice(slash + 1);
@@ -56,6 +57,32 @@ export function canonicalCidr(text: string): string {
   return formatCidr(parseCidr(text));
 }
 
+/** `10.0.0.5/8` and `10.0.0.0/8`, `::0/0` and `::/0`: one network. Unreadable text equals only itself. */
+export function sameCidr(a: string, b: string): boolean {
+  return sameCanonical(a, b, canonicalCidr);
+}
+
+/**
+ * Host bits that the canonical form would zero: `10.0.0.5/8` is accepted as `10.0.0.0/8`, which is rarely
+ * what was meant. The provider and constructs can warn with this; undefined when the text is canonical
+ * already or not a CIDR at all.
+ */
+export function hostBitsHint(text: string): string | undefined {
+  let cidr: Cidr;
+  try {
+    cidr = parseCidr(text);
+  } catch (error) {
+    if (error instanceof CidrError) return undefined;
+    throw error;
+  }
+  const canonical = formatCidr(cidr);
+  const [address = ''] = text.split('/');
+  const asWritten = formatCidr({ ...cidr, bytes: addressBytes(address, cidr.family) });
+  if (asWritten === canonical) return undefined;
+  const host = cidr.family === 4 ? 32 : 128;
+  return `${text} has host bits set and means the network ${canonical}; for the single host write ${canonicalAddress(address, cidr.family)}/${host}`;
+}
+
 /** IPv4 before IPv6, then by network address, then by prefix length (wider networks first). */
 export function compareCidrs(a: Cidr, b: Cidr): number {
   if (a.family !== b.family) return a.family - b.family;
@@ -64,6 +91,26 @@ export function compareCidrs(a: Cidr, b: Cidr): number {
     if (diff !== 0) return diff;
   }
   return a.prefix - b.prefix;
+}
+
+/** "did you mean 203.0.113.7/32?": a bare address is most often one host. */
+function singleHostFix(text: string): string | undefined {
+  const family = text.includes(':') ? 6 : 4;
+  const bytes = family === 4 ? parseIpv4Bytes(text) : parseIpv6Bytes(text);
+  if (bytes === undefined) return undefined;
+  const host = family === 4 ? 32 : 128;
+  return `did you mean ${canonicalAddress(text, family)}/${host}?`;
+}
+
+function addressBytes(text: string, family: 4 | 6): Uint8Array {
+  return (
+    (family === 4 ? parseIpv4Bytes(text) : parseIpv6Bytes(text)) ?? new Uint8Array(family === 4 ? 4 : 16)
+  );
+}
+
+function canonicalAddress(text: string, family: 4 | 6): string {
+  const bytes = addressBytes(text, family);
+  return family === 4 ? formatIpv4Bytes(bytes) : formatIpv6Bytes(bytes, 'dotted');
 }
 
 function zeroHostBits(address: Uint8Array, prefix: number): Uint8Array {

@@ -1,11 +1,12 @@
-import { SshPublicKeyError, parseOpenSshPublicKey } from '../../../src/cloud/ssh/public-key';
+import { performance } from 'node:perf_hooks';
 import {
-  generateSshPublicKey,
-  openSshLine,
-  sshMpint,
-  sshString,
-  type SshKeyKind,
-} from '../../helpers/ssh-keys';
+  SshPublicKeyError,
+  canonicalPublicKey,
+  parseOpenSshPublicKey,
+  sameKeyMaterial,
+  samePublicKey,
+} from '../../src/spelling/ssh-public-key';
+import { generateSshPublicKey, openSshLine, sshMpint, sshString, type SshKeyKind } from '../helpers/ssh-keys';
 import { SSH_KEYGEN_FIXTURES } from './ssh-keygen-fixtures';
 
 function reasonFor(text: string): string {
@@ -195,5 +196,71 @@ describe('parseOpenSshPublicKey', () => {
         );
       });
     });
+  });
+});
+
+describe('samePublicKey', () => {
+  const key = generateSshPublicKey('ed25519', { comment: 'me@laptop' });
+
+  it('treats the line file() reads, trailing newline and all, as the same key', () => {
+    expect(samePublicKey(`${key.line}\n`, key.line)).toBe(true);
+    expect(samePublicKey(`${key.line}\r\n`, key.line)).toBe(true);
+    expect(samePublicKey(key.line.replace(' ', '\t'), key.line)).toBe(true);
+    expect(canonicalPublicKey(`  ${key.line}\n`)).toBe(key.line);
+  });
+
+  it('tells apart a changed comment and another key', () => {
+    const other = generateSshPublicKey('ed25519', { comment: 'me@laptop' });
+    expect(samePublicKey(key.line.replace('me@laptop', 'me@desktop'), key.line)).toBe(false);
+    expect(samePublicKey(other.line, key.line)).toBe(false);
+  });
+
+  it('never equates an unreadable text with a key, and never throws', () => {
+    expect(samePublicKey('ssh-ed25519 not-base64', key.line)).toBe(false);
+    expect(samePublicKey('garbage', 'garbage')).toBe(true);
+  });
+});
+
+describe('sameKeyMaterial', () => {
+  it('ignores the comment but not the key', () => {
+    const key = generateSshPublicKey('ecdsa-p256', { comment: 'a' });
+    expect(sameKeyMaterial(key.line.replace(/ a$/, ' b'), key.line)).toBe(true);
+    expect(sameKeyMaterial(generateSshPublicKey('ecdsa-p256').line, key.line)).toBe(false);
+  });
+});
+
+describe('parsing time', () => {
+  /** The fastest of several batches, per call: the least disturbed by other work on a shared machine. */
+  function secondsPerCall(text: string): number {
+    let best = Infinity;
+    for (let batch = 0; batch < 7; batch += 1) {
+      const start = performance.now();
+      for (let i = 0; i < 5; i += 1) {
+        try {
+          parseOpenSshPublicKey(text);
+        } catch (error) {
+          if (!(error instanceof SshPublicKeyError)) throw error;
+        }
+      }
+      best = Math.min(best, (performance.now() - start) / 5);
+    }
+    return best;
+  }
+
+  it('grows linearly: a 16 KB key built to make a backtracking parser stall costs about what a normal one does', () => {
+    const key = generateSshPublicKey('ed25519');
+    const size = 16_000;
+    // Blanks, then a character `.` does not match: the single regex this parser once used took ~0.45 s here.
+    const hostile = `${key.line}${' '.repeat(size - key.line.length - 2)}\u2028y`;
+    // As long, and ordinary: the same key with a long comment of words.
+    const normal = `${key.line} ${'word '.repeat((size - key.line.length) / 5)}`.slice(0, size).trim();
+    expect(hostile.length).toBeGreaterThan(size - 10);
+    expect(normal.length).toBeGreaterThan(size - 10);
+    expect(() => parseOpenSshPublicKey(hostile)).toThrow('control characters');
+    expect(parseOpenSshPublicKey(normal).type).toBe('ssh-ed25519');
+
+    secondsPerCall(normal); // warm up the JIT before measuring either
+    const ratio = secondsPerCall(hostile) / secondsPerCall(normal);
+    expect(ratio).toBeLessThan(5);
   });
 });

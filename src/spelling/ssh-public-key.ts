@@ -1,5 +1,8 @@
 import { createHash, createPublicKey } from 'node:crypto';
-import { SshWireFormatError, SshWireReader, bitLength } from './wire-reader';
+import { controlCharacterReason } from './control-characters';
+import { SpellingError, sameCanonical } from './errors';
+import { PRIVATE_KEY_REASON, isPrivateKey, privateKeyFix } from './ssh-private-key';
+import { SshWireFormatError, SshWireReader, bitLength } from './ssh-wire-reader';
 
 export const SUPPORTED_SSH_KEY_TYPES = [
   'ssh-ed25519',
@@ -17,10 +20,16 @@ export const RSA_MAX_BITS = 16384;
 const SUPPORTED_LIST = `ssh-ed25519, ssh-rsa (${RSA_MIN_BITS} bits or more) or ecdsa-sha2-nistp256/384/521`;
 
 /** Why a text is not an acceptable OpenSSH public key; `reason` is written for the person who sent it. */
-export class SshPublicKeyError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = 'SshPublicKeyError';
+export class SshPublicKeyError extends SpellingError {
+  readonly code: string = 'invalid_ssh_public_key';
+}
+
+/** A private key where the public key belongs; `fix` names the public half. */
+export class SshPrivateKeyError extends SshPublicKeyError {
+  override readonly code: string = 'ssh_private_key';
+
+  constructor(privateKeyPath?: string) {
+    super(PRIVATE_KEY_REASON, privateKeyFix(privateKeyPath));
   }
 }
 
@@ -59,21 +68,20 @@ function isSupportedType(type: string): type is SshKeyType {
 export function parseOpenSshPublicKey(input: string): SshPublicKey {
   const text = input.trim();
   refuseOtherFormats(text);
-  if (/[\r\n]/.test(text)) {
+  if (text.includes('\n') || text.includes('\r')) {
     throw new SshPublicKeyError('must be a single line holding one public key (the contents of a .pub file)');
   }
-  const match = /^([^ \t]+)(?:[ \t]+([^ \t]+))?(?:[ \t]+(.*))?$/.exec(text);
-  const type = match?.[1];
-  if (match === null || type === undefined) throw new SshPublicKeyError('is empty');
+  // Fields are split by hand, one pass over the text: the old single regex backtracked quadratically over a
+  // long run of blanks followed by a character `.` does not match (U+2028), and a key is request input.
+  const [type, afterType] = nextField(text, 0);
   if (!isSupportedType(type)) throw new SshPublicKeyError(unsupportedTypeReason(type, text));
-  const base64 = match[2];
-  if (base64 === undefined) {
+  const [base64, commentStart] = nextField(text, afterType);
+  if (base64 === '') {
     throw new SshPublicKeyError(`has no key data after "${type}"; expected "${type} AAAA... [comment]"`);
   }
-  const comment = match[3]?.trim() ?? '';
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(comment))
-    throw new SshPublicKeyError('has a comment containing control characters');
+  const comment = text.slice(commentStart);
+  const control = controlCharacterReason(comment);
+  if (control !== undefined) throw new SshPublicKeyError(`has a comment that ${control}`);
 
   const blob = decodeStrictBase64(base64);
   const bits = checkBlob(type, blob);
@@ -87,6 +95,45 @@ export function parseOpenSshPublicKey(input: string): SshPublicKey {
   };
 }
 
+/** The canonical line of a key (`type base64 [comment]`, single spaces, no line break). */
+export function canonicalPublicKey(input: string): string {
+  return parseOpenSshPublicKey(input).normalized;
+}
+
+/**
+ * Whether two texts are the same public key line: `file("~/.ssh/id_ed25519.pub")` with its trailing newline
+ * is the same as the line without it, and a tab between fields the same as a space. A changed comment is a
+ * different line (the API stores and returns the comment). Unreadable text equals only itself.
+ */
+export function samePublicKey(a: string, b: string): boolean {
+  return sameCanonical(a, b, canonicalPublicKey);
+}
+
+/** Whether two texts hold the same key material, whatever their comments say. */
+export function sameKeyMaterial(a: string, b: string): boolean {
+  return sameCanonical(a, b, (text) => {
+    const key = parseOpenSshPublicKey(text);
+    return `${key.type} ${key.blob.toString('base64')}`;
+  });
+}
+
+/**
+ * The field starting at `from` (up to the next space or tab) and where the one after it starts (past the
+ * blanks that follow). Every character is looked at once.
+ */
+function nextField(text: string, from: number): [string, number] {
+  let end = from;
+  while (end < text.length && !isFieldSeparator(text.charCodeAt(end))) end += 1;
+  let next = end;
+  while (next < text.length && isFieldSeparator(text.charCodeAt(next))) next += 1;
+  return [text.slice(from, end), next];
+}
+
+/** OpenSSH separates the fields of a key line with spaces and tabs only. */
+function isFieldSeparator(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
 /** `SHA256:` and the unpadded base64 of SHA-256 over the key blob. */
 export function sshFingerprint(blob: Buffer): string {
   return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
@@ -95,11 +142,7 @@ export function sshFingerprint(blob: Buffer): string {
 /** Things people paste instead of a one-line public key, each with what to do about it. */
 function refuseOtherFormats(text: string): void {
   if (text === '') throw new SshPublicKeyError('is empty');
-  if (/^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text)) {
-    throw new SshPublicKeyError(
-      'is a private key; send the public key instead (the .pub file) and keep the private key secret',
-    );
-  }
+  if (isPrivateKey(text)) throw new SshPrivateKeyError();
   if (/^---- BEGIN SSH2 PUBLIC KEY ----/.test(text)) {
     throw new SshPublicKeyError(
       'is in the RFC 4716 (SSH2) format; convert it with "ssh-keygen -i -f <file>" to the one-line OpenSSH format',
@@ -113,8 +156,7 @@ function refuseOtherFormats(text: string): void {
 }
 
 function unsupportedTypeReason(type: string, text: string): string {
-  const laterFields = text.split(/[ \t]+/).slice(1);
-  if (laterFields.some(isSupportedType)) {
+  if (laterFieldIsKeyType(text)) {
     return 'starts with authorized_keys options; send only the key type, the base64 key data and an optional comment';
   }
   if (/^AAAA[A-Za-z0-9+/]+=*$/.test(type)) {
@@ -125,6 +167,17 @@ function unsupportedTypeReason(type: string, text: string): string {
   }
   const shown = type.length > 40 ? `${type.slice(0, 40)}...` : type;
   return `has key type ${JSON.stringify(shown)}, which is not supported; use ${SUPPORTED_LIST}`;
+}
+
+/** `no-pty ssh-ed25519 AAAA...`: some field after the first is a key type, so the first is an option. */
+function laterFieldIsKeyType(text: string): boolean {
+  let [, at] = nextField(text, 0);
+  while (at < text.length) {
+    const [field, next] = nextField(text, at);
+    if (isSupportedType(field)) return true;
+    at = next;
+  }
+  return false;
 }
 
 function decodeStrictBase64(text: string): Buffer {

@@ -1,7 +1,15 @@
-import type { FirewallProtocol } from '../../api';
-import type { FieldError } from '../errors';
 import { CidrError, compareCidrs, formatCidr, parseCidr, type Cidr } from './cidr';
+import { judge } from './errors';
 import { comparePortRanges, parsePorts } from './ports';
+
+export const FIREWALL_PROTOCOLS = ['icmp', 'tcp', 'udp'] as const;
+export type FirewallProtocol = (typeof FIREWALL_PROTOCOLS)[number];
+
+/** One refused CIDR: its path in the request (`inbound_rules[2].sources[0]`) and why. */
+export interface RuleFieldError {
+  readonly field: string;
+  readonly reason: string;
+}
 
 /** Inbound rules list their CIDRs as `sources`, outbound rules as `destinations`. */
 export type CidrKey = 'sources' | 'destinations';
@@ -13,7 +21,7 @@ export type FirewallRule<K extends CidrKey> = {
 
 export type CanonicalRules<K extends CidrKey> =
   | { readonly ok: true; readonly rules: FirewallRule<K>[] }
-  | { readonly ok: false; readonly errors: [FieldError, ...FieldError[]] };
+  | { readonly ok: false; readonly errors: [RuleFieldError, ...RuleFieldError[]] };
 
 interface ParsedRule<K extends CidrKey> {
   readonly rule: FirewallRule<K>;
@@ -37,7 +45,7 @@ export function canonicalRules<K extends CidrKey>(
   cidrKey: K,
   listField: string,
 ): CanonicalRules<K> {
-  const errors: FieldError[] = [];
+  const errors: RuleFieldError[] = [];
   const parsed: ParsedRule<K>[] = [];
   for (const [ruleIndex, rule] of rules.entries()) {
     const cidrs: Cidr[] = [];
@@ -46,7 +54,7 @@ export function canonicalRules<K extends CidrKey>(
         cidrs.push(parseCidr(text));
       } catch (error) {
         if (!(error instanceof CidrError)) throw error;
-        errors.push({ field: `${listField}[${ruleIndex}].${cidrKey}[${cidrIndex}]`, reason: error.reason });
+        errors.push({ field: `${listField}[${ruleIndex}].${cidrKey}[${cidrIndex}]`, reason: error.message });
       }
     }
     parsed.push(canonicalRule(rule, cidrKey, cidrs));
@@ -92,4 +100,20 @@ function compareRules<K extends CidrKey>(a: ParsedRule<K>, b: ParsedRule<K>): nu
 function comparePorts(a: string | undefined, b: string | undefined): number {
   if (a === undefined || b === undefined) return (a === undefined ? 0 : 1) - (b === undefined ? 0 : 1);
   return comparePortRanges(parsePorts(a), parsePorts(b));
+}
+
+/**
+ * Whether two rule lists mean the same rules: equal once both are in canonical form (so order, duplicate
+ * rules and CIDR spellings do not matter). A list with an unreadable CIDR is the same only as itself.
+ */
+export function sameRules<K extends CidrKey>(
+  a: readonly FirewallRule<K>[],
+  b: readonly FirewallRule<K>[],
+  cidrKey: K,
+): boolean {
+  if (JSON.stringify(a) === JSON.stringify(b)) return true;
+  const ca = judge(() => canonicalRules(a, cidrKey, 'rules'));
+  const cb = judge(() => canonicalRules(b, cidrKey, 'rules'));
+  if (!ca.ok || !cb.ok || !ca.canonical.ok || !cb.canonical.ok) return false;
+  return JSON.stringify(ca.canonical.rules) === JSON.stringify(cb.canonical.rules);
 }

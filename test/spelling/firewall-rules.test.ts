@@ -1,4 +1,4 @@
-import { canonicalRules, type FirewallRule } from '../../../src/cloud/net/firewall-rules';
+import { canonicalRules, sameRules, type FirewallRule } from '../../src/spelling/firewall-rules';
 
 type Inbound = FirewallRule<'sources'>;
 
@@ -75,5 +75,27 @@ describe('canonicalRules', () => {
       'outbound_rules',
     );
     expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(['outbound_rules[0].destinations[0]']);
+  });
+});
+
+describe('sameRules', () => {
+  it('ignores order, repeats and CIDR spellings', () => {
+    const a: Inbound[] = [
+      { protocol: 'tcp', ports: '22', sources: ['::0/0', '10.0.0.5/8'] },
+      { protocol: 'icmp', sources: ['0.0.0.0/0'] },
+    ];
+    const b: Inbound[] = [
+      { protocol: 'icmp', sources: ['0.0.0.0/0'] },
+      { protocol: 'tcp', ports: '22', sources: ['10.0.0.0/8', '::/0'] },
+      { protocol: 'icmp', sources: ['0.0.0.0/0'] },
+    ];
+    expect(sameRules(a, b, 'sources')).toBe(true);
+  });
+
+  it('sees a real change, and never throws on a bad rule', () => {
+    const a: Inbound[] = [{ protocol: 'tcp', ports: '22', sources: ['0.0.0.0/0'] }];
+    expect(sameRules(a, [{ protocol: 'tcp', ports: '23', sources: ['0.0.0.0/0'] }], 'sources')).toBe(false);
+    expect(sameRules(a, [{ protocol: 'tcp', ports: '022', sources: ['0.0.0.0/0'] }], 'sources')).toBe(false);
+    expect(sameRules(a, [{ protocol: 'tcp', ports: '22', sources: ['nope'] }], 'sources')).toBe(false);
   });
 });

@@ -1,4 +1,43 @@
-import { IpAddressError, canonicalIpv4, canonicalIpv6, parseIpv6 } from '../../../src/cloud/dns/ip-address';
+import {
+  IpAddressError,
+  canonicalIpAddress,
+  canonicalIpv4,
+  canonicalIpv6,
+  formatIpv6Bytes,
+  parseIpv4Bytes,
+  parseIpv6,
+  parseIpv6Bytes,
+  sameIpAddress,
+} from '../../src/spelling/ip-address';
+
+describe('the shared address parser', () => {
+  it.each(['010.0.0.1', '1.2.3', '256.0.0.1', '1.2.3.4.5', ''])('refuses IPv4 %j', (text) => {
+    expect(parseIpv4Bytes(text)).toBeUndefined();
+  });
+
+  it.each([
+    '1.2.3.4::',
+    '::1.2.3.4:1',
+    'fe80::1%eth0',
+    '[::1]',
+    '1::2::3',
+    '1:2:3:4:5:6:7:8:9',
+    '1:2:3:4:5:6:7::8',
+  ])('refuses IPv6 %j', (text) => {
+    expect(parseIpv6Bytes(text)).toBeUndefined();
+  });
+
+  it('writes IPv4-mapped addresses dotted for ranges and in hex for DNS data', () => {
+    const bytes = parseIpv6Bytes('::FFFF:192.0.2.1')!;
+    expect(formatIpv6Bytes(bytes, 'dotted')).toBe('::ffff:192.0.2.1');
+    expect(formatIpv6Bytes(bytes, 'hex')).toBe('::ffff:c000:201');
+  });
+
+  it('compresses the longest zero run, the first on a tie (RFC 5952)', () => {
+    expect(formatIpv6Bytes(parseIpv6Bytes('2001:0db8:0:0:1:0:0:1')!, 'hex')).toBe('2001:db8::1:0:0:1');
+    expect(formatIpv6Bytes(parseIpv6Bytes('2001:db8:0:1:1:1:1:1')!, 'hex')).toBe('2001:db8:0:1:1:1:1:1');
+  });
+});
 
 describe('canonicalIpv4', () => {
   it.each(['0.0.0.0', '203.0.113.10', '255.255.255.255', '10.0.0.1'])('accepts %s unchanged', (text) => {
@@ -72,5 +111,30 @@ describe('canonicalIpv6 (RFC 5952)', () => {
   ])('refuses %s', (_case, text) => {
     expect(() => parseIpv6(text)).toThrow(IpAddressError);
     expect(() => parseIpv6(text)).toThrow('must be an IPv6 address');
+  });
+});
+
+describe('sameIpAddress', () => {
+  it.each([
+    ['2001:DB8:0:0::1', '2001:db8::1'],
+    ['::ffff:192.0.2.1', '::ffff:c000:201'],
+    ['203.0.113.10', '203.0.113.10'],
+  ])('%s means %s', (a, b) => {
+    expect(sameIpAddress(a, b)).toBe(true);
+  });
+
+  it.each([
+    ['203.0.113.10', '203.0.113.11'],
+    ['010.0.0.1', '10.0.0.1'],
+    ['::1', '::2'],
+    ['192.0.2.1', '::ffff:192.0.2.1'],
+  ])('%s is not %s', (a, b) => {
+    expect(sameIpAddress(a, b)).toBe(false);
+  });
+
+  it('reads either family, with the reason naming both', () => {
+    expect(canonicalIpAddress('2001:0DB8::0001')).toBe('2001:db8::1');
+    expect(canonicalIpAddress('192.0.2.1')).toBe('192.0.2.1');
+    expect(() => canonicalIpAddress('192.0.2')).toThrow('must be an IPv4 or IPv6 address');
   });
 });

@@ -1,11 +1,9 @@
-import { CidrError, formatCidr, parseCidr, type Cidr } from './net/cidr';
+import { CidrError, formatCidr, parseCidr, type Cidr } from './cidr';
+import { SpellingError } from './errors';
 
 /** An `allowed_ips` entry that is not a range; `reason` reads after the field name. */
-export class AllowedIpError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = 'AllowedIpError';
-  }
+export class AllowedIpError extends SpellingError {
+  readonly code = 'invalid_allowed_ip';
 }
 
 /**
@@ -19,6 +17,18 @@ export function canonicalAllowedIps(entries: readonly string[]): string[] {
     if (!canonical.includes(text)) canonical.push(text);
   }
   return canonical;
+}
+
+/** Whether two `allowed_ips` lists admit the same ranges in the same order, however each entry is spelt. */
+export function sameAllowedIps(a: readonly string[], b: readonly string[]): boolean {
+  try {
+    const ca = canonicalAllowedIps(a);
+    const cb = canonicalAllowedIps(b);
+    return ca.length === cb.length && ca.every((range, i) => range === cb[i]);
+  } catch (error) {
+    if (!(error instanceof AllowedIpError)) throw error;
+    return a.length === b.length && a.every((entry, i) => entry === b[i]);
+  }
 }
 
 /**

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { CidrError, canonicalCidr, compareCidrs, formatCidr, parseCidr } from '../../../src/cloud/net/cidr';
+import {
+  CidrError,
+  canonicalCidr,
+  compareCidrs,
+  formatCidr,
+  hostBitsHint,
+  parseCidr,
+  sameCidr,
+} from '../../src/spelling/cidr';
 
 function reasonFor(text: string): string {
   try {
@@ -104,5 +112,51 @@ describe('compareCidrs', () => {
   it('is zero for the same network however it was written', () => {
     expect(compareCidrs(parseCidr('10.0.0.5/8'), parseCidr('10.1.2.3/8'))).toBe(0);
     expect(compareCidrs(parseCidr('::0/0'), parseCidr('::/0'))).toBe(0);
+  });
+});
+
+describe('sameCidr', () => {
+  it.each([
+    ['::0/0', '::/0'],
+    ['10.0.0.5/8', '10.0.0.0/8'],
+    ['2001:DB8:0:0::/32', '2001:db8::/32'],
+  ])('%s means %s', (a, b) => {
+    expect(sameCidr(a, b)).toBe(true);
+  });
+
+  it.each([
+    ['10.0.0.0/8', '10.0.0.0/16'],
+    ['0.0.0.0/0', '::/0'],
+    ['203.0.113.7', '203.0.113.7/32'],
+  ])('%s is not %s', (a, b) => {
+    expect(sameCidr(a, b)).toBe(false);
+  });
+});
+
+describe('the fix for an address without a prefix', () => {
+  it.each([
+    ['203.0.113.7', 'did you mean 203.0.113.7/32?'],
+    ['2001:DB8::0001', 'did you mean 2001:db8::1/128?'],
+    ['example.com', undefined],
+  ])('%s: %s', (text, fix) => {
+    try {
+      parseCidr(text);
+      throw new Error('expected a CidrError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(CidrError);
+      expect((error as CidrError).code).toBe('invalid_cidr');
+      expect((error as CidrError).fix).toBe(fix);
+    }
+  });
+});
+
+describe('hostBitsHint', () => {
+  it('warns when host bits make the network differ from what was written', () => {
+    expect(hostBitsHint('10.0.0.5/8')).toBe(
+      '10.0.0.5/8 has host bits set and means the network 10.0.0.0/8; for the single host write 10.0.0.5/32',
+    );
+    expect(hostBitsHint('10.0.0.0/8')).toBeUndefined();
+    expect(hostBitsHint('::0/0')).toBeUndefined();
+    expect(hostBitsHint('nonsense')).toBeUndefined();
   });
 });

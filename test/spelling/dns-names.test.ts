@@ -4,13 +4,15 @@ import {
   normalizeDomainName,
   normalizeHostName,
   normalizeRecordName,
-} from '../../../src/cloud/dns/names';
+  sameDomain,
+  sameRecordName,
+} from '../../src/spelling/dns-names';
 
 function reasonOf(work: () => unknown): string {
   try {
     work();
   } catch (error) {
-    if (error instanceof DnsNameError) return error.reason;
+    if (error instanceof DnsNameError) return error.message;
     throw error;
   }
   throw new Error('expected a DnsNameError');
@@ -147,5 +149,28 @@ describe('fullyQualifiedName', () => {
   it('is the domain at the apex and name.domain elsewhere', () => {
     expect(fullyQualifiedName('', 'example.com')).toBe('example.com');
     expect(fullyQualifiedName('www', 'example.com')).toBe('www.example.com');
+  });
+});
+
+describe('sameDomain', () => {
+  it('ignores case and one trailing dot', () => {
+    expect(sameDomain('Example.COM.', 'example.com')).toBe(true);
+    expect(sameDomain('example.com', 'example.org')).toBe(false);
+  });
+
+  it('never equates a Unicode spelling with its punycode: the API refuses the former', () => {
+    expect(sameDomain('bücher.example', 'xn--bcher-kva.example')).toBe(false);
+  });
+});
+
+describe('sameRecordName', () => {
+  it('treats "@" and "" as the apex, and ignores case', () => {
+    expect(sameRecordName('@', '', 'example.com')).toBe(true);
+    expect(sameRecordName('WWW', 'www', 'Example.com.')).toBe(true);
+    expect(sameRecordName('www', 'api', 'example.com')).toBe(false);
+  });
+
+  it('does not take a fully qualified spelling for the relative one (the API refuses it)', () => {
+    expect(sameRecordName('www.example.com', 'www', 'example.com')).toBe(false);
   });
 });
