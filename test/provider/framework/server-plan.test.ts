@@ -9,6 +9,7 @@ import {
   type FixtureObject,
 } from '../../fixtures/framework-fixture';
 import { objectTypeOf } from '../../../src/provider/framework/schema-walker';
+import { generateSshPublicKey } from '../../helpers/ssh-keys';
 import { errorsOf, frameworkHarness, type FrameworkHarness } from '../../helpers/framework-harness';
 import { sshKeyResource } from '../../../src/provider/resources/ssh-key/resource';
 import { Unknown, valuesEqual, type ObjectValue, type Value } from '../../../src/provider/protocol/values';
@@ -175,7 +176,8 @@ describe('framework server: plan and apply', () => {
 });
 
 describe('lightyear_ssh_key plans through the framework', () => {
-  const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx0ZXN0a2V5Zm9yc3NoZnJhbWV3b3JrdGVzdHM user@host';
+  const key = generateSshPublicKey('ed25519', { comment: 'user@host' }).line;
+  const other = generateSshPublicKey('ed25519', { comment: 'user@host' }).line;
   const prior = {
     id: 'sshk_1',
     name: 'laptop',
@@ -201,7 +203,6 @@ describe('lightyear_ssh_key plans through the framework', () => {
 
   it('replaces for a different key, and refuses a private key at validate', async () => {
     const h = await frameworkHarness(sshKeyResource, {} as never);
-    const other = key.replace('IGx0', 'IGx1');
     expect((await h.plan(prior, cfg({ public_key: other }))).requiresReplace).toEqual([['public_key']]);
     const diagnostics = await h.validate(cfg({ public_key: '-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n' }));
     expect(errorsOf(diagnostics)).toEqual([{ summary: 'Invalid public_key', path: ['public_key'] }]);
