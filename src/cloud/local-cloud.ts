@@ -15,6 +15,7 @@ import { writeReply } from './http/stages/write-reply';
 import { Router } from './http/router';
 import { closeServer, createPipelineServer, listen } from './http/server';
 import { apiRoutes } from './routes';
+import { ensurePrivateDirectory } from './private-files';
 import { Store } from './store';
 import { resolveTlsMaterial, type LocalCloudTlsOption } from './tls';
 import { FaultInjector } from './control/fault-injector';
@@ -34,7 +35,10 @@ export interface LocalCloudOptions {
   host?: string;
   /** TCP port; 0 picks a free one. @default 0 */
   port?: number;
-  /** Directory for `cloud.db` and `bootstrap-key`; created if missing. @default in-memory, gone on close */
+  /**
+   * Directory for `cloud.db` and `bootstrap-key`: created 0700 if missing, tightened to 0700 (files 0600,
+   * said in the log) if others can read it. @default in-memory, gone on close
+   */
   dataDir?: string;
   /** Fix the bootstrap key's secret (`ly_` + 40 base62 characters) instead of generating one. */
   bootstrapKey?: string;
@@ -96,6 +100,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const webhookTimeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   validateWebhookSchedule(webhookRetryDelaysMs, webhookTimeoutMs);
   const requestLog = new RequestLog(options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE);
+  if (options.dataDir !== undefined) ensurePrivateDirectory(options.dataDir, log);
   const store = Store.open(options.dataDir);
   try {
     const clock = options.clock ?? new CloudClock();
