@@ -24,6 +24,7 @@ import { recordRequests } from './control/record-requests';
 import { DEFAULT_REQUEST_LOG_SIZE, RequestLog } from './control/request-log';
 import { controlRoutes } from './control/routes';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker';
+import type { WebhookTargetPolicy } from './webhooks/target-policy';
 import {
   DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
   DEFAULT_WEBHOOK_TIMEOUT_MS,
@@ -60,6 +61,12 @@ export interface LocalCloudOptions {
   webhookRetryDelaysMs?: readonly number[];
   /** How long one webhook delivery attempt may take, connect to last byte. @default 10000 */
   webhookTimeoutMs?: number;
+  /**
+   * Let webhooks deliver to private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7), e.g. a
+   * receiver on the LAN. Link-local and metadata addresses and the cloud's own listener stay refused.
+   * @default false: loopback and public addresses only
+   */
+  allowPrivateWebhookTargets?: boolean;
   /** How many `/v1` requests `GET /_local/requests` keeps (oldest dropped first). @default 1000 */
   requestLogSize?: number;
   /**
@@ -115,13 +122,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       () => clock.nowIso(),
       (work) => store.transaction(work),
     );
-    const cloud: CloudContext = { store, clock, lifecycle };
+    const webhookTargets: WebhookTargetPolicy = {
+      allowPrivateTargets: options.allowPrivateWebhookTargets ?? false,
+    };
+    const cloud: CloudContext = { store, clock, lifecycle, webhookTargets };
     const routes = apiRoutes(cloud);
     const faults = new FaultInjector();
     const webhookWorker = new WebhookDeliveryWorker(store.webhookDeliveries, clock, {
       retryDelaysMs: webhookRetryDelaysMs,
       timeoutMs: webhookTimeoutMs,
       log,
+      targets: webhookTargets,
     });
     const control = controlRoutes({
       cloud,
@@ -154,6 +165,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       { log, tls: tls === undefined ? undefined : { cert: tls.certificatePem, key: tls.privateKeyPem } },
     );
     const port = await listen(server, options.port ?? 0, host);
+    webhookTargets.listener = { host, port };
     const origin = `${tls === undefined ? 'http' : 'https'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const ticker = setInterval(() => {
       try {

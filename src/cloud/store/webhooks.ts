@@ -89,6 +89,10 @@ export class WebhookStore {
     return this.get(webhook.id) as Webhook;
   }
 
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM webhooks').get() as { n: number }).n;
+  }
+
   /** Seals the secrets an older build stored in the clear; returns how many. */
   sealLegacySecrets(): number {
     const rows = this.db.prepare('SELECT id, secret FROM webhooks').all() as { id: string; secret: string }[];
