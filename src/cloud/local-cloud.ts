@@ -13,7 +13,7 @@ import { DEFAULT_RATE_LIMIT_PER_MINUTE, isRateLimitOff, rateLimit } from './http
 import { requestIdHeader } from './http/stages/request-id';
 import { writeReply } from './http/stages/write-reply';
 import { Router } from './http/router';
-import { closeServer, createPipelineServer, listen } from './http/server';
+import { closeServer, createPipelineServer, DEFAULT_MAX_CONNECTIONS, listen } from './http/server';
 import { apiRoutes } from './routes';
 import { ensurePrivateDirectory } from './private-files';
 import { Store } from './store';
@@ -69,6 +69,8 @@ export interface LocalCloudOptions {
   allowPrivateWebhookTargets?: boolean;
   /** How many `/v1` requests `GET /_local/requests` keeps (oldest dropped first). @default 1000 */
   requestLogSize?: number;
+  /** Open connections served at once; one more is closed when it is accepted. @default 256 */
+  maxConnections?: number;
   /**
    * Serve HTTPS with a self-signed certificate (SAN localhost, 127.0.0.1, ::1), kept as `tls-cert.pem` and
    * `tls-key.pem` (0600) in the data directory or at the given paths, and reused across restarts.
@@ -106,6 +108,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const webhookRetryDelaysMs = options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS;
   const webhookTimeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   validateWebhookSchedule(webhookRetryDelaysMs, webhookTimeoutMs);
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) {
+    throw new RangeError(
+      `maxConnections must be a whole number of at least 1, not ${String(maxConnections)}`,
+    );
+  }
   const requestLog = new RequestLog(options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE);
   if (options.dataDir !== undefined) ensurePrivateDirectory(options.dataDir, log);
   const store = Store.open(options.dataDir);
@@ -162,7 +170,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         applyLifecycle(lifecycle),
         dispatch(router),
       ],
-      { log, tls: tls === undefined ? undefined : { cert: tls.certificatePem, key: tls.privateKeyPem } },
+      {
+        log,
+        tls: tls === undefined ? undefined : { cert: tls.certificatePem, key: tls.privateKeyPem },
+        maxConnections,
+      },
     );
     const port = await listen(server, options.port ?? 0, host);
     webhookTargets.listener = { host, port };
