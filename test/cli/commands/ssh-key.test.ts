@@ -32,6 +32,7 @@ async function run(argv: string[], steps: Parameters<typeof startScriptedServer>
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
 
 describe('lyctl ssh-key output with hostile names', () => {
