@@ -53,12 +53,22 @@ export const webhookUrlSchema = z
     if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason });
   });
 
+/**
+ * URL parsing drops tabs and newlines and trims C0 controls and spaces, so such a URL would be stored as
+ * sent but delivered somewhere else; a URL never needs them raw (they are percent-encoded).
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const RAW_CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f\u2028\u2029]/;
+
 function webhookUrlProblem(text: string): string | undefined {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return URL_REASON;
+  }
+  if (RAW_CONTROL_OR_SPACE.test(text)) {
+    return 'must not contain spaces or control characters (percent-encode them)';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return URL_REASON;
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return URL_REASON;

@@ -28,6 +28,10 @@ export const cloudFlagOptions = {
     type: 'boolean',
     description: 'serve HTTPS with a self-signed certificate kept in <data>/tls-cert.pem',
   },
+  'allow-private-webhooks': {
+    type: 'boolean',
+    description: 'let webhooks deliver to private addresses (10/8, 172.16/12, 192.168/16, fc00::/7)',
+  },
 } as const;
 
 export interface CloudFlags {
@@ -35,13 +39,22 @@ export interface CloudFlags {
   readonly lifecycle?: string;
   readonly 'lifecycle-speed'?: string;
   readonly tls?: boolean;
+  readonly 'allow-private-webhooks'?: boolean;
 }
 
-export type CloudBehaviour = Pick<LocalCloudOptions, 'rateLimitPerMinute' | 'lifecycle' | 'tls'>;
+export type CloudBehaviour = Pick<
+  LocalCloudOptions,
+  'rateLimitPerMinute' | 'lifecycle' | 'tls' | 'allowPrivateWebhookTargets'
+>;
 
 /** The cloud options the flags ask for; only what was given, so the cloud's own defaults apply otherwise. */
 export function parseCloudFlags(flags: CloudFlags): CloudBehaviour {
-  const behaviour: { rateLimitPerMinute?: number; lifecycle?: LifecycleDurations; tls?: boolean } = {};
+  const behaviour: {
+    rateLimitPerMinute?: number;
+    lifecycle?: LifecycleDurations;
+    tls?: boolean;
+    allowPrivateWebhookTargets?: boolean;
+  } = {};
   const rateLimit = flags['rate-limit'];
   if (rateLimit !== undefined) {
     if (!/^\d{1,9}$/.test(rateLimit)) {
@@ -76,6 +89,7 @@ export function parseCloudFlags(flags: CloudFlags): CloudBehaviour {
     behaviour.lifecycle = INSTANT_DURATIONS;
   }
   if (flags.tls === true) behaviour.tls = true;
+  if (flags['allow-private-webhooks'] === true) behaviour.allowPrivateWebhookTargets = true;
   return behaviour;
 }
 
@@ -86,5 +100,6 @@ export function cloudFlagArgs(flags: CloudFlags): string[] {
   if (flags.lifecycle !== undefined) args.push('--lifecycle', flags.lifecycle);
   if (flags['lifecycle-speed'] !== undefined) args.push('--lifecycle-speed', flags['lifecycle-speed']);
   if (flags.tls === true) args.push('--tls');
+  if (flags['allow-private-webhooks'] === true) args.push('--allow-private-webhooks');
   return args;
 }

@@ -2,6 +2,7 @@ import { parseCommandArgs } from './args';
 import { isGroup, type Command, type CommandContext, type CommandTableEntry } from './command';
 import { CliError, UsageError } from './errors';
 import { commandHelp, groupHelp, mainHelp } from './help';
+import { terminalSafe } from './terminal-text';
 
 const HELP_FLAGS = new Set(['-h', '--help']);
 
@@ -16,17 +17,24 @@ function names(table: readonly { name: string }[]): string {
 }
 
 /**
- * Runs one lyctl invocation against a command table and returns the exit code. Never throws: a `CliError`
+ * Runs one lyctl invocation against a command table and returns the exit code. Every line written has its
+ * control characters escaped (terminal-text.ts). Never throws: a `CliError`
  * becomes one line on stderr (usage errors point at the right `--help`); anything else is unexpected and
  * prints one line, plus the stack trace when `LYCTL_DEBUG=1`.
  */
 export async function runCli(
   argv: readonly string[],
-  ctx: CommandContext,
+  rawCtx: CommandContext,
   table: readonly CommandTableEntry[],
   /** Read only when asked for, so a broken installation still gets a readable error line. */
   version: () => string,
 ): Promise<number> {
+  // Every line goes out through here, so no command, error or API text can put a raw escape on a terminal.
+  const ctx: CommandContext = {
+    ...rawCtx,
+    out: (line) => rawCtx.out(terminalSafe(line)),
+    err: (line) => rawCtx.err(terminalSafe(line)),
+  };
   // How far the dispatch got, so a usage error can name the help that explains it.
   let helpPath = '';
   try {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BOOTSTRAP_KEY_FILE_NAME } from '../cloud';
+import { BOOTSTRAP_KEY_FILE_NAME, writePrivateFileAtomically } from '../cloud';
 
 /** Written by a serving local cloud into its data directory; read by `local start/stop/status/env`. */
 export const CLOUD_INFO_FILE = 'cloud.json';
@@ -51,12 +51,9 @@ function isCloudInfo(value: unknown): value is LocalCloudInfo {
   );
 }
 
-/** Writes the record through a rename, so a reader never sees half of it. */
+/** Writes the record (0600, like everything in the data directory) through a rename: never half of it. */
 export function writeCloudInfoFile(info: LocalCloudInfo): void {
-  const file = cloudInfoPath(info.dataDir);
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(info, null, 2) + '\n', { mode: 0o644 });
-  fs.renameSync(temporary, file);
+  writePrivateFileAtomically(cloudInfoPath(info.dataDir), JSON.stringify(info, null, 2) + '\n');
 }
 
 /** Removes the record if it still names `pid` (a newer cloud may have replaced it meanwhile). */

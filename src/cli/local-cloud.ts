@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { startLocalCloud } from '../cloud';
+import { ensurePrivateDirectory, startLocalCloud } from '../cloud';
 import type { CloudBehaviour } from './cloud-flags';
 import {
   ApiKeyMissingError,
@@ -49,7 +49,7 @@ export async function serveLocalCloud(options: {
   cloud?: CloudBehaviour;
 }): Promise<ServingCloud> {
   const dataDir = path.resolve(options.dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDirectory(dataDir, options.log);
   const running = readLocalCloudInfo(dataDir);
   if (running !== undefined && running.pid !== process.pid) {
     throw new CloudAlreadyRunningError(running.pid, running.url);
@@ -99,6 +99,8 @@ export interface StartBackgroundCloudOptions {
   readonly timeoutMs?: number;
   /** More `local serve` flags (rate limit, lifecycle, TLS), as `cloudFlagArgs` writes them. */
   readonly serveArgs?: readonly string[];
+  /** Told when the data directory had to be made private (it was open to other users). */
+  readonly note?: (line: string) => void;
 }
 
 export interface BackgroundCloud {
@@ -117,7 +119,7 @@ export interface BackgroundCloud {
  */
 export async function startBackgroundCloud(options: StartBackgroundCloudOptions): Promise<BackgroundCloud> {
   const dataDir = path.resolve(options.dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDirectory(dataDir, options.note);
   const logPath = path.join(dataDir, CLOUD_LOG_FILE);
 
   const running = readLocalCloudInfo(dataDir);

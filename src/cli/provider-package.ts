@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDirectory, PRIVATE_FILE_MODE } from '../cloud';
 import { NotBuiltError, UnsupportedPlatformError } from './errors';
 import { packageInfo, providerBundlePath } from './package-root';
 import { shellQuote } from './shell-quote';
@@ -65,6 +67,8 @@ export interface InstallProviderOptions {
   readonly version?: string;
   /** Terraform platform name. Default: the current OS and architecture. */
   readonly platform?: string;
+  /** Told when the data directory had to be made private (it was open to other users). */
+  readonly note?: (line: string) => void;
 }
 
 export interface InstallProviderResult {
@@ -111,6 +115,8 @@ export function installProvider(options: InstallProviderOptions): InstallProvide
     [PROVIDER_BUNDLE_FILE, { bytes: fs.readFileSync(bundlePath), mode: BUNDLE_MODE }],
   ]);
 
+  // First, so that a mirror under it is never created inside a directory others can enter.
+  ensurePrivateDirectory(dataDir, options.note);
   const existedBefore = fs.existsSync(packageDir);
   fs.mkdirSync(packageDir, { recursive: true });
   let packageChanged = false;
@@ -124,9 +130,12 @@ export function installProvider(options: InstallProviderOptions): InstallProvide
     if (writeFileExactly(path.join(packageDir, name), file.bytes, file.mode)) packageChanged = true;
   }
 
-  fs.mkdirSync(dataDir, { recursive: true });
   const cliConfigPath = path.join(dataDir, CLI_CONFIG_FILE);
-  const configChanged = writeFileExactly(cliConfigPath, Buffer.from(terraformCliConfig(mirrorDir)), 0o644);
+  const configChanged = writeFileExactly(
+    cliConfigPath,
+    Buffer.from(terraformCliConfig(mirrorDir)),
+    PRIVATE_FILE_MODE,
+  );
 
   return {
     mirrorDir,
@@ -158,10 +167,20 @@ function writeFileExactly(file: string, bytes: Buffer, mode: number): boolean {
     fs.chmodSync(file, mode);
     return true;
   }
-  // A leading dot keeps the half-written file from matching Terraform's executable-name prefix.
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, bytes);
-  fs.chmodSync(temporary, mode);
+  // A leading dot keeps the half-written file from matching Terraform's executable-name prefix. A random
+  // name opened exclusively: a link planted at a predictable name cannot redirect the write.
+  const temporary = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`,
+  );
+  const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants;
+  const fd = fs.openSync(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+  try {
+    fs.writeFileSync(fd, bytes);
+    fs.fchmodSync(fd, mode);
+  } finally {
+    fs.closeSync(fd);
+  }
   fs.renameSync(temporary, file);
   return true;
 }

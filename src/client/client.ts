@@ -85,6 +85,7 @@ export class LightyearClient implements ApiRequester {
       endpoint: resolved.endpoint,
       dispatcher: this.#dispatcher,
       timeoutMs: resolved.timeoutMs,
+      maxResponseBytes: resolved.maxResponseBytes,
     });
     this.#handler = buildHandlerChain(transport, {
       apiKey: resolved.apiKey,

@@ -235,6 +235,27 @@ export class LightyearInvalidResponseError extends LightyearError {
   }
 }
 
+/**
+ * The server's answer was larger than the client accepts (`maxResponseBytes`). Reading stops at the limit:
+ * no API answer comes near it, so a bigger one is a misbehaving or hostile endpoint, and buffering it whole
+ * would take the process's memory with it.
+ */
+export class LightyearResponseTooLargeError extends LightyearError {
+  readonly code = 'response_too_large';
+
+  constructor(
+    message: string,
+    readonly limitBytes: number,
+    fields: ErrorOrigin & { status: number },
+  ) {
+    super(message, fields);
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), limitBytes: this.limitBytes };
+  }
+}
+
 export interface WaitTimeoutFields<T> {
   /** What was awaited: `instance inst_1 to become active`. */
   description: string;

@@ -1,5 +1,6 @@
 export { LightyearClient } from './client';
 export type { LightyearClientOptions } from './options';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './options';
 export { DEFAULT_ENDPOINT, isLoopbackHost } from './endpoint';
 export {
   LightyearError,
@@ -10,6 +11,7 @@ export {
   LightyearAbortedError,
   LightyearInvalidResponseError,
   LightyearWaitTimeoutError,
+  LightyearResponseTooLargeError,
   isLightyearError,
   isApiError,
   isNotFoundError,

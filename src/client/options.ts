@@ -33,6 +33,12 @@ export interface LightyearClientOptions {
   maxRetryDelayMs?: number;
   /** Per attempt, from sending the request to having read the whole response. @default 30000 */
   timeoutMs?: number;
+  /**
+   * The largest response body the client reads, in bytes; a larger one fails the call with
+   * `LightyearResponseTooLargeError` as soon as it passes the limit. The biggest API answer (a full
+   * page of 100 objects) is far below it. @default 16 MiB
+   */
+  maxResponseBytes?: number;
   /** Aborts every in-flight and future call (the provider's StopProvider). */
   signal?: AbortSignal;
   /** A CA certificate (PEM) to trust, e.g. that of a local cloud serving `--tls`. */
@@ -54,11 +60,14 @@ export interface ResolvedOptions {
   retryBaseDelayMs: number;
   maxRetryDelayMs: number;
   timeoutMs: number;
+  maxResponseBytes: number;
   signal: AbortSignal | undefined;
   ca: string | Buffer | undefined;
   log: (line: string) => void;
   clock: Clock;
 }
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export const CLIENT_USER_AGENT = `lightyear-client/${version} node/${process.versions.node}`;
 
@@ -101,6 +110,10 @@ export function resolveOptions(options: LightyearClientOptions): ResolvedOptions
     retryBaseDelayMs: wholeNumber('retryBaseDelayMs', options.retryBaseDelayMs ?? 500),
     maxRetryDelayMs: wholeNumber('maxRetryDelayMs', options.maxRetryDelayMs ?? 60_000),
     timeoutMs: positive('timeoutMs', options.timeoutMs ?? 30_000, { allowInfinity: false }),
+    maxResponseBytes: positiveWhole(
+      'maxResponseBytes',
+      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    ),
     signal: options.signal,
     ca: options.ca,
     log: log === undefined ? () => undefined : (line) => log(redact(line)),
@@ -112,6 +125,13 @@ function positive(name: string, value: number, { allowInfinity }: { allowInfinit
   const finiteOk = Number.isFinite(value) && value > 0;
   if (!finiteOk && !(allowInfinity && value === Infinity)) {
     throw new LightyearConfigError(`${name} must be a positive number (got ${String(value)})`);
+  }
+  return value;
+}
+
+function positiveWhole(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new LightyearConfigError(`${name} must be a whole number of bytes ≥ 1 (got ${String(value)})`);
   }
   return value;
 }

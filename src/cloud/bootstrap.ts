@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   API_KEY_SECRET_PATTERN,
@@ -8,6 +8,7 @@ import {
   isWellFormedApiKeySecret,
 } from './api-key-secret';
 import { newId } from './ids';
+import { writePrivateFileAtomically } from './private-files';
 import type { ApiKeyStore } from './store/api-keys';
 import type { CloudClock } from './clock';
 
@@ -93,19 +94,8 @@ export function readSavedSecret(dataDir: string | undefined): string | undefined
   return isWellFormedApiKeySecret(text) ? text : undefined;
 }
 
-/** Writes the secret with mode 0600 via a temporary file and rename, so a crash never leaves half a key. */
+/** Writes the secret with mode 0600 via an exclusive temporary file and a rename: never half a key. */
 function saveSecret(dataDir: string | undefined, secret: string): void {
   if (dataDir === undefined) return;
-  const target = join(dataDir, BOOTSTRAP_KEY_FILE_NAME);
-  const temporary = `${target}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
-  try {
-    // The mode given to open only applies to a new file; a leftover from a crash keeps its own.
-    fchmodSync(fd, 0o600);
-    writeSync(fd, `${secret}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, target);
+  writePrivateFileAtomically(join(dataDir, BOOTSTRAP_KEY_FILE_NAME), `${secret}\n`);
 }

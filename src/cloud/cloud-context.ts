@@ -1,6 +1,7 @@
 import type { CloudClock } from './clock';
 import type { LifecycleEngine } from './lifecycle';
 import type { Store } from './store';
+import type { WebhookTargetPolicy } from './webhooks/target-policy';
 
 /**
  * What every route file gets: the state, the cloud's clock, and the lifecycle engine to register its
@@ -10,4 +11,6 @@ export interface CloudContext {
   readonly store: Store;
   readonly clock: CloudClock;
   readonly lifecycle: LifecycleEngine;
+  /** Where webhooks may deliver; the webhook routes check URLs against it at create and update. */
+  readonly webhookTargets: WebhookTargetPolicy;
 }

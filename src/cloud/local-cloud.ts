@@ -13,8 +13,9 @@ import { DEFAULT_RATE_LIMIT_PER_MINUTE, isRateLimitOff, rateLimit } from './http
 import { requestIdHeader } from './http/stages/request-id';
 import { writeReply } from './http/stages/write-reply';
 import { Router } from './http/router';
-import { closeServer, createPipelineServer, listen } from './http/server';
+import { closeServer, createPipelineServer, DEFAULT_MAX_CONNECTIONS, listen } from './http/server';
 import { apiRoutes } from './routes';
+import { ensurePrivateDirectory } from './private-files';
 import { Store } from './store';
 import { resolveTlsMaterial, type LocalCloudTlsOption } from './tls';
 import { FaultInjector } from './control/fault-injector';
@@ -23,6 +24,7 @@ import { recordRequests } from './control/record-requests';
 import { DEFAULT_REQUEST_LOG_SIZE, RequestLog } from './control/request-log';
 import { controlRoutes } from './control/routes';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker';
+import type { WebhookTargetPolicy } from './webhooks/target-policy';
 import {
   DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
   DEFAULT_WEBHOOK_TIMEOUT_MS,
@@ -34,7 +36,10 @@ export interface LocalCloudOptions {
   host?: string;
   /** TCP port; 0 picks a free one. @default 0 */
   port?: number;
-  /** Directory for `cloud.db` and `bootstrap-key`; created if missing. @default in-memory, gone on close */
+  /**
+   * Directory for `cloud.db` and `bootstrap-key`: created 0700 if missing, tightened to 0700 (files 0600,
+   * said in the log) if others can read it. @default in-memory, gone on close
+   */
   dataDir?: string;
   /** Fix the bootstrap key's secret (`ly_` + 40 base62 characters) instead of generating one. */
   bootstrapKey?: string;
@@ -56,8 +61,16 @@ export interface LocalCloudOptions {
   webhookRetryDelaysMs?: readonly number[];
   /** How long one webhook delivery attempt may take, connect to last byte. @default 10000 */
   webhookTimeoutMs?: number;
+  /**
+   * Let webhooks deliver to private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7), e.g. a
+   * receiver on the LAN. Link-local and metadata addresses and the cloud's own listener stay refused.
+   * @default false: loopback and public addresses only
+   */
+  allowPrivateWebhookTargets?: boolean;
   /** How many `/v1` requests `GET /_local/requests` keeps (oldest dropped first). @default 1000 */
   requestLogSize?: number;
+  /** Open connections served at once; one more is closed when it is accepted. @default 256 */
+  maxConnections?: number;
   /**
    * Serve HTTPS with a self-signed certificate (SAN localhost, 127.0.0.1, ::1), kept as `tls-cert.pem` and
    * `tls-key.pem` (0600) in the data directory or at the given paths, and reused across restarts.
@@ -95,7 +108,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const webhookRetryDelaysMs = options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS;
   const webhookTimeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   validateWebhookSchedule(webhookRetryDelaysMs, webhookTimeoutMs);
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) {
+    throw new RangeError(
+      `maxConnections must be a whole number of at least 1, not ${String(maxConnections)}`,
+    );
+  }
   const requestLog = new RequestLog(options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE);
+  if (options.dataDir !== undefined) ensurePrivateDirectory(options.dataDir, log);
   const store = Store.open(options.dataDir);
   try {
     const clock = options.clock ?? new CloudClock();
@@ -110,13 +130,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       () => clock.nowIso(),
       (work) => store.transaction(work),
     );
-    const cloud: CloudContext = { store, clock, lifecycle };
+    const webhookTargets: WebhookTargetPolicy = {
+      allowPrivateTargets: options.allowPrivateWebhookTargets ?? false,
+    };
+    const cloud: CloudContext = { store, clock, lifecycle, webhookTargets };
     const routes = apiRoutes(cloud);
     const faults = new FaultInjector();
     const webhookWorker = new WebhookDeliveryWorker(store.webhookDeliveries, clock, {
       retryDelaysMs: webhookRetryDelaysMs,
       timeoutMs: webhookTimeoutMs,
       log,
+      targets: webhookTargets,
     });
     const control = controlRoutes({
       cloud,
@@ -146,9 +170,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         applyLifecycle(lifecycle),
         dispatch(router),
       ],
-      { log, tls: tls === undefined ? undefined : { cert: tls.certificatePem, key: tls.privateKeyPem } },
+      {
+        log,
+        tls: tls === undefined ? undefined : { cert: tls.certificatePem, key: tls.privateKeyPem },
+        maxConnections,
+      },
     );
     const port = await listen(server, options.port ?? 0, host);
+    webhookTargets.listener = { host, port };
     const origin = `${tls === undefined ? 'http' : 'https'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const ticker = setInterval(() => {
       try {

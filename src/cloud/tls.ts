@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { generateSelfSignedCertificate } from '../tls/self-signed-certificate';
+import { PRIVATE_DIRECTORY_MODE, writePrivateFileAtomically } from './private-files';
 
-/** In the data directory: the certificate clients trust (pass it as their CA), and its private key (0600). */
+/** In the data directory: the certificate clients trust (pass it as their CA), and its private key; both 0600. */
 export const TLS_CERT_FILE_NAME = 'tls-cert.pem';
 export const TLS_KEY_FILE_NAME = 'tls-key.pem';
 
@@ -36,8 +37,8 @@ export class TlsCertificateError extends Error {
 /**
  * The certificate the cloud serves. An existing pair is reused, so a client that trusts it keeps trusting
  * it across restarts, as long as the key matches, it covers the host and it is not about to expire. Else a
- * new one is generated (SAN `localhost`, `127.0.0.1`, `::1` and the listen host) and written: the key
- * through a 0600 temporary file and a rename, then the certificate, so a reader never sees half a file.
+ * new one is generated (SAN `localhost`, `127.0.0.1`, `::1` and the listen host) and written, the key
+ * first, each 0600 through an exclusive temporary file and a rename, so a reader never sees half a file.
  * Files at paths the caller chose are never overwritten when they exist but cannot be used.
  */
 export function resolveTlsMaterial(
@@ -68,8 +69,8 @@ export function resolveTlsMaterial(
     now,
   });
   if (certPath !== undefined && keyPath !== undefined) {
-    writeAtomically(keyPath, generated.privateKeyPem, 0o600);
-    writeAtomically(certPath, generated.certificatePem, 0o644);
+    writeAtomically(keyPath, generated.privateKeyPem);
+    writeAtomically(certPath, generated.certificatePem);
   }
   return { certificatePem: generated.certificatePem, privateKeyPem: generated.privateKeyPem, certPath };
 }
@@ -112,10 +113,8 @@ function unusable(
   return undefined;
 }
 
-function writeAtomically(file: string, content: string, mode: number): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content, { mode });
-  fs.chmodSync(temporary, mode); // the umask may have narrowed it, never widened: set it exactly
-  fs.renameSync(temporary, file);
+/** Like every file in the data directory: 0600, created exclusively, never through a planted link. */
+function writeAtomically(file: string, content: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+  writePrivateFileAtomically(file, content);
 }

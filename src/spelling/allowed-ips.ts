@@ -8,12 +8,15 @@ export class AllowedIpError extends SpellingError {
 
 /**
  * The canonical form of a key's `allowed_ips`: each entry a CIDR with host bits zero (a bare address is
- * the single-host range, `/32` or `/128`), duplicates removed, order kept.
+ * the single-host range, `/32` or `/128`), an IPv4-mapped IPv6 range (`::ffff:10.0.0.0/104`) written as
+ * the IPv4 range it is (`10.0.0.0/8`), duplicates removed, order kept. Mapped ranges are rewritten, not
+ * refused: clients are matched as IPv4 (see isAddressAllowed), so the mapped form could never match, and
+ * the IPv4 form is exactly what it meant.
  */
 export function canonicalAllowedIps(entries: readonly string[]): string[] {
   const canonical: string[] = [];
   for (const entry of entries) {
-    const text = formatCidr(parseEntry(entry));
+    const text = formatCidr(unmapped(parseEntry(entry)));
     if (!canonical.includes(text)) canonical.push(text);
   }
   return canonical;
@@ -69,19 +72,23 @@ function parseEntry(entry: string): Cidr {
 
 /** A client address as a host range; IPv4-mapped IPv6 addresses (`::ffff:0:0/96`) become IPv4. */
 function parseAddress(text: string): Cidr | undefined {
-  let address: Cidr;
   try {
-    address = parseCidr(`${text}/${text.includes(':') ? 128 : 32}`);
+    return unmapped(parseCidr(`${text}/${text.includes(':') ? 128 : 32}`));
   } catch {
     return undefined;
   }
-  const { bytes } = address;
+}
+
+/** A range inside `::ffff:0:0/96` as the IPv4 range it maps; anything else unchanged. */
+function unmapped(range: Cidr): Cidr {
+  const { bytes } = range;
   const isMapped =
-    address.family === 6 &&
+    range.family === 6 &&
+    range.prefix >= 96 &&
     bytes.subarray(0, 10).every((b) => b === 0) &&
     bytes[10] === 0xff &&
     bytes[11] === 0xff;
-  return isMapped ? { family: 4, bytes: bytes.slice(12), prefix: 32 } : address;
+  return isMapped ? { family: 4, bytes: bytes.slice(12), prefix: range.prefix - 96 } : range;
 }
 
 function contains(range: Cidr, address: Cidr): boolean {

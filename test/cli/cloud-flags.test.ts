@@ -67,6 +67,12 @@ describe('parseCloudFlags', () => {
     ]);
     expect(cloudFlagArgs({ tls: false })).toEqual([]);
   });
+
+  it('passes --allow-private-webhooks through to the cloud option and back to `local serve`', () => {
+    expect(parseCloudFlags({ 'allow-private-webhooks': true })).toEqual({ allowPrivateWebhookTargets: true });
+    expect(parseCloudFlags({})).toEqual({});
+    expect(cloudFlagArgs({ 'allow-private-webhooks': true })).toEqual(['--allow-private-webhooks']);
+  });
 });
 
 describe('serveLocalCloud with the flags', () => {

@@ -95,3 +95,18 @@ describe('readBootstrapKey', () => {
     expect(readBootstrapKey(dataDir)).toBe('ly_abc');
   });
 });
+
+describe('cloud.json on disk', () => {
+  it('is 0600 and never written through a link planted at its old temporary name', () => {
+    const outside = path.join(dataDir, '..', `outside-${path.basename(dataDir)}`);
+    fs.writeFileSync(outside, 'untouched');
+    try {
+      fs.symlinkSync(outside, `${cloudInfoPath(dataDir)}.${process.pid}.tmp`);
+      writeCloudInfoFile(info(process.pid));
+      expect(fs.statSync(cloudInfoPath(dataDir)).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(outside, 'utf8')).toBe('untouched');
+    } finally {
+      fs.rmSync(outside, { force: true });
+    }
+  });
+});

@@ -99,6 +99,23 @@ describe('installProvider', () => {
     expect(fs.readFileSync(result.cliConfigPath, 'utf8')).toBe(terraformCliConfig(mirrorDir));
   });
 
+  it('keeps the data directory 0700 and terraform.rc 0600, tightening a directory others could read', () => {
+    const dataDir = path.join(scratch, 'data');
+    fs.mkdirSync(dataDir);
+    fs.chmodSync(dataDir, 0o755);
+    const notes: string[] = [];
+    const result = installProvider({
+      dataDir,
+      bundlePath,
+      version: '1.2.3',
+      platform: 'linux_amd64',
+      note: (line) => notes.push(line),
+    });
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(result.cliConfigPath).mode & 0o777).toBe(0o600);
+    expect(notes.join('\n')).toMatch(/was open to other users/);
+  });
+
   it('produces identical bytes and lock hash on every install, wherever the mirror is', () => {
     const first = install(path.join(scratch, 'a'));
     const again = install(path.join(scratch, 'a'));

@@ -20,6 +20,20 @@ describe('canonicalAllowedIps', () => {
     ).toEqual(['10.0.0.0/8', '192.0.2.1/32', '2001:db8::1/128', '::/0']);
   });
 
+  it('writes IPv4-mapped IPv6 ranges as the IPv4 ranges they are, since clients are matched as IPv4', () => {
+    expect(
+      canonicalAllowedIps([
+        '::ffff:203.0.113.0/120',
+        '::ffff:10.0.0.1',
+        '::FFFF:c000:0201/128',
+        '::ffff:0:0/96',
+      ]),
+    ).toEqual(['203.0.113.0/24', '10.0.0.1/32', '192.0.2.1/32', '0.0.0.0/0']);
+    // A range wider than the mapped block holds real IPv6 addresses too: kept as written.
+    expect(canonicalAllowedIps(['::ffff:0:0/95'])).toEqual(['::fffe:0:0/95']);
+    expect(canonicalAllowedIps(['10.0.0.0/8', '::ffff:10.0.0.0/104'])).toEqual(['10.0.0.0/8']);
+  });
+
   it.each(['10.0.0.256', '10.0.0.0/33', '2001:db8::/129', 'localhost', '', '10.0.0.01', 'fe80::1%eth0'])(
     'refuses %p with a reason that names it',
     (entry) => {

@@ -52,7 +52,12 @@ const start = defineCommand({
     const dataDir = resolveDataDir(options.data, ctx.env, ctx.cwd);
     const port = options.port === undefined ? DEFAULT_PORT : parsePort(options.port);
     parseCloudFlags(options); // refuse bad values here, not in the background process's log
-    const cloud = await startBackgroundCloud({ dataDir, port, serveArgs: cloudFlagArgs(options) });
+    const cloud = await startBackgroundCloud({
+      dataDir,
+      port,
+      serveArgs: cloudFlagArgs(options),
+      note: ctx.err,
+    });
     ctx.out(
       cloud.alreadyRunning
         ? `The local cloud is already running (${summarize(cloud.info)}).`
@@ -161,7 +166,7 @@ const env = defineCommand({
     if (info === undefined) throw new CloudNotRunningError(dataDir);
     const apiKey = readBootstrapKey(dataDir);
     if (apiKey === undefined) throw new ApiKeyMissingError(dataDir);
-    const installed = installProvider({ dataDir });
+    const installed = installProvider({ dataDir, note: ctx.err });
     // stdout is for eval: anything said about the installation goes to stderr.
     if (installed.changed) reportInstall(ctx, installed, 'err');
     printExports(ctx, {

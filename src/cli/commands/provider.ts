@@ -40,6 +40,7 @@ const install = defineCommand({
       dataDir,
       mirrorDir: options.mirror === undefined ? undefined : path.resolve(ctx.cwd, options.mirror),
       bundlePath: options.bundle === undefined ? undefined : path.resolve(ctx.cwd, options.bundle),
+      note: ctx.err,
     });
     reportInstall(ctx, result);
     ctx.out(`TF_CLI_CONFIG_FILE=${shellQuote(result.cliConfigPath)}`);

@@ -44,14 +44,14 @@ export const quickstartCommand = defineCommand({
     const port = options.port === undefined ? DEFAULT_PORT : parsePort(options.port);
     const { root } = packageInfo();
 
-    const cloud = await startBackgroundCloud({ dataDir, port });
+    const cloud = await startBackgroundCloud({ dataDir, port, note: ctx.err });
     ctx.err(
       cloud.alreadyRunning
         ? `Using the local cloud already running at ${cloud.info.url}`
         : `Started the local cloud at ${cloud.info.url} (log: ${cloud.logPath})`,
     );
 
-    const installed = installProvider({ dataDir });
+    const installed = installProvider({ dataDir, note: ctx.err });
     reportInstall(ctx, installed, 'err');
     // Everything the quickstart writes lives in the data directory: synthesized stacks, state, key pair.
     const outDir = path.join(dataDir, STACK, 'cdktf.out');

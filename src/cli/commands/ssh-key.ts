@@ -6,6 +6,7 @@ import { defineCommand, type CommandContext, type CommandGroup } from '../comman
 import { resolveDataDir } from '../data-dir';
 import { PrivateKeyFileError, UsageError } from '../errors';
 import { PRIVATE_KEY_REASON, isPrivateKey, privateKeyFix } from '../../spelling/ssh-private-key';
+import { terminalSafeCell } from '../terminal-text';
 
 const dataOption = {
   type: 'string',
@@ -35,7 +36,8 @@ async function withClient<T>(
 }
 
 function printKeys(ctx: CommandContext, keys: readonly SshKey[]): void {
-  const rows = keys.map((k) => [k.id, k.name, k.fingerprint, k.created_at]);
+  // Escaped per cell: a name holding a newline or tab must not forge a row or shift the columns.
+  const rows = keys.map((k) => [k.id, k.name, k.fingerprint, k.created_at].map(terminalSafeCell));
   const header = ['ID', 'NAME', 'FINGERPRINT', 'CREATED'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const row of [header, ...rows])
@@ -115,7 +117,7 @@ const remove = defineCommand({
   async run(ctx, options, args) {
     const id = args[0] as string;
     await withClient(ctx, options.data, (client) => client.sshKeys.delete(id));
-    ctx.out(`Deleted SSH key ${id}`);
+    ctx.out(`Deleted SSH key ${terminalSafeCell(id)}`);
     return 0;
   },
 });

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { Endpoint } from '../endpoint';
-import { LightyearAbortedError } from '../errors';
+import { LightyearAbortedError, LightyearResponseTooLargeError } from '../errors';
 import { linkSignals } from '../linked-signal';
 import { timeoutError, toConnectionError } from './connection-failures';
 import type { ApiRequest, RawResponse, Transport } from './types';
@@ -9,13 +9,20 @@ export interface UndiciTransportOptions {
   endpoint: Endpoint;
   dispatcher: Dispatcher;
   timeoutMs: number;
+  /** Reading stops, and the call fails, once the body passes this many bytes. */
+  maxResponseBytes: number;
 }
 
 /**
  * The end of the chain: one HTTP exchange through undici. The timeout covers the whole exchange, body included,
  * so a server that stalls mid-body cannot hang a Terraform run.
  */
-export function undiciTransport({ endpoint, dispatcher, timeoutMs }: UndiciTransportOptions): Transport {
+export function undiciTransport({
+  endpoint,
+  dispatcher,
+  timeoutMs,
+  maxResponseBytes,
+}: UndiciTransportOptions): Transport {
   return async (request) => {
     if (request.signal.aborted) throw new LightyearAbortedError();
     const attempt = linkSignals([request.signal]);
@@ -34,9 +41,29 @@ export function undiciTransport({ endpoint, dispatcher, timeoutMs }: UndiciTrans
         body: hasBody ? JSON.stringify(request.body) : undefined,
         signal: attempt.signal,
       });
-      const text = await response.body.text();
-      return { status: response.statusCode, headers: firstValues(response.headers), text };
+      const headers = firstValues(response.headers);
+      const tooLarge = (): LightyearResponseTooLargeError => {
+        attempt.abort();
+        return new LightyearResponseTooLargeError(
+          `the answer to ${request.method} ${request.path} is larger than the client's limit of ` +
+            `${formatBytes(maxResponseBytes)} (maxResponseBytes)`,
+          maxResponseBytes,
+          { status: response.statusCode, requestId: headers['x-request-id'] },
+        );
+      };
+      const declared = Number(headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxResponseBytes) throw tooLarge();
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > maxResponseBytes) throw tooLarge();
+        chunks.push(chunk);
+      }
+      const text = Buffer.concat(chunks, size).toString('utf8');
+      return { status: response.statusCode, headers, text };
     } catch (err) {
+      if (err instanceof LightyearResponseTooLargeError) throw err;
       if (request.signal.aborted) throw new LightyearAbortedError();
       if (timedOut) throw timeoutError(endpoint.href, timeoutMs);
       throw toConnectionError(err, endpoint.href);
@@ -45,6 +72,11 @@ export function undiciTransport({ endpoint, dispatcher, timeoutMs }: UndiciTrans
       attempt.dispose();
     }
   };
+}
+
+function formatBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return Number.isInteger(mib) ? `${mib} MiB` : `${bytes} bytes`;
 }
 
 function queryString(query: ApiRequest['query']): string {

@@ -4,6 +4,13 @@ import { InvalidRequestError, PayloadTooLargeError } from '../errors';
 /** The contract's limit on request bodies. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * How deeply a JSON body may nest. The contract's deepest body is four levels; every walk over a parsed
+ * body (validation, canonical fingerprints, serialisation) recurses, and a 1 MiB body can nest 500,000
+ * levels deep, enough to exhaust the stack and turn a bad request into a 500.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 /** Methods whose requests carry a JSON body; the others' bodies are ignored. */
 export const METHODS_WITH_BODY: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -59,6 +66,12 @@ export function parseJsonBody(raw: Buffer): unknown {
   } catch {
     throw new InvalidRequestError('The request body is not valid UTF-8.');
   }
+  if (nestingDepthExceeds(text, MAX_JSON_DEPTH)) {
+    throw new InvalidRequestError(
+      `The request body is nested more than ${MAX_JSON_DEPTH} levels deep; no request needs that.`,
+      { max_depth: MAX_JSON_DEPTH },
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
@@ -83,13 +96,48 @@ export function parseJsonBody(raw: Buffer): unknown {
 const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function holdsLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value);
-  if (Array.isArray(value)) return value.some(holdsLoneSurrogate);
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).some(
-      ([key, child]) => LONE_SURROGATE.test(key) || holdsLoneSurrogate(child),
-    );
+/**
+ * Whether `[` and `{` outside strings nest deeper than `limit`, in one linear pass over the text. Run
+ * before JSON.parse, so nothing downstream ever walks a deeper value. Malformed text is left to the
+ * parser, which reports it with its position.
+ */
+function nestingDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c)
+        i += 1; // a backslash: the next character is escaped, whatever it is
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x5b || char === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (char === 0x5d || char === 0x7d) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+/** Iterative, so no body can exhaust the stack (the depth is bounded before this runs, too). */
+function holdsLoneSurrogate(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return true;
+    } else if (Array.isArray(value)) {
+      // One by one: spreading a 100,000-element array into push() would overflow the stack itself.
+      for (const item of value as unknown[]) pending.push(item);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        if (LONE_SURROGATE.test(key)) return true;
+        pending.push(child);
+      }
+    }
   }
   return false;
 }

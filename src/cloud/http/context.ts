@@ -4,6 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface Principal {
   readonly apiKeyId: string;
   readonly permissions: readonly string[];
+  /**
+   * The bearer secret the request presented. Held in memory for this request only, never stored: the
+   * idempotency stage derives the key that seals a replayable answer from it.
+   */
+  readonly bearerSecret: string;
 }
 
 /** What a handler answers; the response stage writes it. `body` undefined means no body (204). */

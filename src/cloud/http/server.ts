@@ -16,11 +16,20 @@ const CLOSE_GRACE_MS = 2000;
 
 export type Server = HttpServer | HttpsServer;
 
+/**
+ * Open connections the server holds at once; one more is closed as soon as it is accepted. Each idle
+ * keep-alive connection costs a socket and memory, and without a cap one client could hold every file
+ * descriptor the process has. 256 is far above what the tests, the provider and lyctl open together.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 256;
+
 export interface PipelineServerOptions {
   /** Serve HTTPS with this certificate and private key (PEM); plain HTTP without. */
   readonly tls?: { readonly cert: string; readonly key: string };
   /** Receives a line for each request the HTTP parser refused before the stages could see it. */
   readonly log?: (line: string) => void;
+  /** @default DEFAULT_MAX_CONNECTIONS */
+  readonly maxConnections?: number;
 }
 
 /** An HTTP(S) server that runs every request through the given stages. */
@@ -37,6 +46,7 @@ export function createPipelineServer(stages: readonly Stage[], options: Pipeline
     options.tls === undefined
       ? createServer(onRequest)
       : createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest);
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const log = options.log ?? (() => undefined);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
     answerClientError(error, socket, log),

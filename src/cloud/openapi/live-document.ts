@@ -23,7 +23,12 @@ export function withLiveRouteTable<T>(use: (routes: readonly Route[]) => T): T {
       () => clock.nowIso(),
       (work) => store.transaction(work),
     );
-    const cloud: CloudContext = { store, clock, lifecycle };
+    const cloud: CloudContext = {
+      store,
+      clock,
+      lifecycle,
+      webhookTargets: { allowPrivateTargets: false },
+    };
     return use(apiRoutes(cloud));
   } finally {
     store.close();

@@ -9,9 +9,14 @@ import {
   webhookListSchema,
   webhookResponseSchema,
   type Webhook,
+  type WebhookEventType,
 } from '../../api';
 import type { CloudContext } from '../cloud-context';
-import { NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '../errors';
+import type { Principal } from '../http/context';
+import { permissionsNotCovered } from '../permissions';
+import { EVENT_READ_PERMISSION } from '../webhooks/event-permissions';
+import { webhookUrlProblem, type WebhookTargetPolicy } from '../webhooks/target-policy';
 import type { Route } from '../http/router';
 import { parseBody, parseQuery } from '../http/validation';
 import { newId } from '../ids';
@@ -21,8 +26,29 @@ const COLLECTION = '/v1/webhooks';
 const ITEM = '/v1/webhooks/:id';
 const DELIVERIES = '/v1/webhooks/:id/deliveries';
 
+/** Webhooks per account: each costs a delivery per event, so an unbounded number is unbounded work. */
+export const MAX_WEBHOOKS = 100;
+
+/** 400 on `url` when it targets an address webhooks may not reach (literal addresses; names at delivery). */
+function refuseForbiddenTarget(url: string, policy: WebhookTargetPolicy): void {
+  const problem = webhookUrlProblem(url, policy);
+  if (problem !== undefined) throw InvalidRequestError.forField('url', problem);
+}
+
+/** 403 unless the key may read what each subscribed event carries. */
+function refuseUnreadableEvents(principal: Principal | undefined, events: readonly WebhookEventType[]): void {
+  const needed = [...new Set(events.map((type) => EVENT_READ_PERMISSION[type]))];
+  const missing = permissionsNotCovered(principal?.permissions ?? [], needed);
+  if (missing.length > 0) {
+    throw new ForbiddenError(
+      `A webhook delivers the objects its events are about; this key lacks ${missing.join(', ')} to read them.`,
+      { field: 'events', missing_permissions: missing },
+    );
+  }
+}
+
 /** `/v1/webhooks`: subscribe URLs to events, and read back every delivery attempt. */
-export function webhookRoutes({ store, clock }: CloudContext): Route[] {
+export function webhookRoutes({ store, clock, webhookTargets }: CloudContext): Route[] {
   const { webhooks, webhookDeliveries } = store;
   const found = (id: string, webhook: Webhook | undefined): Webhook => {
     if (webhook === undefined)
@@ -38,18 +64,29 @@ export function webhookRoutes({ store, clock }: CloudContext): Route[] {
         body: createWebhookRequestSchema,
         status: 201,
         response: createWebhookResponseSchema,
+        errors: ['conflict'],
       },
       permission: 'webhooks:write',
-      handler: ({ body }) => {
+      handler: ({ body, principal }) => {
         const request = parseBody(createWebhookRequestSchema, body);
+        refuseForbiddenTarget(request.url, webhookTargets);
+        refuseUnreadableEvents(principal, request.events);
         const secret = generateWebhookSecret();
-        const webhook = webhooks.insert({
-          id: newId('webhook'),
-          url: request.url,
-          events: request.events,
-          description: request.description ?? null,
-          secret,
-          createdAt: clock.nowIso(),
+        const webhook = store.transaction(() => {
+          if (webhooks.count() >= MAX_WEBHOOKS) {
+            throw new ConflictError(
+              `This account already has ${MAX_WEBHOOKS} webhooks, the most it may have; delete one first.`,
+              { reason: 'limit_reached', limit: MAX_WEBHOOKS },
+            );
+          }
+          return webhooks.insert({
+            id: newId('webhook'),
+            url: request.url,
+            events: request.events,
+            description: request.description ?? null,
+            secret,
+            createdAt: clock.nowIso(),
+          });
         });
         return {
           status: 201,
@@ -93,9 +130,11 @@ export function webhookRoutes({ store, clock }: CloudContext): Route[] {
         response: webhookResponseSchema,
       },
       permission: 'webhooks:write',
-      handler: ({ params, body }) => {
+      handler: ({ params, body, principal }) => {
         const id = params.id as string;
         const changes = parseBody(updateWebhookRequestSchema, body);
+        if (changes.url !== undefined) refuseForbiddenTarget(changes.url, webhookTargets);
+        if (changes.events !== undefined) refuseUnreadableEvents(principal, changes.events);
         return { status: 200, body: { webhook: found(id, webhooks.update(id, changes, clock.nowIso())) } };
       },
     },

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { ensurePrivateDirectory, ensurePrivateFile } from '../private-files';
 
 export const DATABASE_FILE_NAME = 'cloud.db';
 
@@ -14,8 +14,11 @@ export const DATABASE_FILE_NAME = 'cloud.db';
 export function openDatabase(dataDir?: string): Database {
   let location = ':memory:';
   if (dataDir !== undefined) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    ensurePrivateDirectory(dataDir);
     location = join(dataDir, DATABASE_FILE_NAME);
+    // SQLite creates the database 0644 and gives its -wal and -shm files the database's own mode, so a
+    // database that already exists as 0600 keeps all three private whatever the umask.
+    ensurePrivateFile(location);
   }
   const db = new BetterSqlite3(location);
   try {
@@ -25,6 +28,9 @@ export function openDatabase(dataDir?: string): Database {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted rows (an expired idempotency record, a deleted webhook and its secret) are overwritten
+    // instead of lingering in free pages of the file.
+    db.pragma('secure_delete = ON');
     migrate(db, MIGRATIONS);
   } catch (error) {
     db.close();

@@ -4,8 +4,11 @@ import type { Database, Statement } from 'better-sqlite3';
 export interface StoredAnswer {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  /** The JSON body; undefined for an answer without one. */
-  readonly body?: unknown;
+  /**
+   * The JSON body sealed under the caller (src/cloud/http/replay-seal.ts): it may hold a secret, so it is
+   * never stored in the clear. Undefined for an answer without a body.
+   */
+  readonly sealedBody?: Buffer;
 }
 
 export interface IdempotencyRecord {
@@ -24,7 +27,7 @@ interface IdempotencyRow {
   fingerprint: string;
   status: number;
   headers: string;
-  body: string | null;
+  sealed_body: Buffer | null;
   created_at: string;
   expires_at: string;
 }
@@ -42,8 +45,8 @@ export class IdempotencyKeyStore {
     // REPLACE: an expired record under the same key is overwritten by the new first answer.
     this.saveStatement = db.prepare(
       'INSERT OR REPLACE INTO idempotency_keys ' +
-        '(api_key_id, key, fingerprint, status, headers, body, created_at, expires_at) ' +
-        'VALUES (@api_key_id, @key, @fingerprint, @status, @headers, @body, @created_at, @expires_at)',
+        '(api_key_id, key, fingerprint, status, headers, sealed_body, created_at, expires_at) ' +
+        'VALUES (@api_key_id, @key, @fingerprint, @status, @headers, @sealed_body, @created_at, @expires_at)',
     );
     this.purgeStatement = db.prepare('DELETE FROM idempotency_keys WHERE expires_at <= ?');
   }
@@ -59,7 +62,7 @@ export class IdempotencyKeyStore {
       answer: {
         status: row.status,
         headers: JSON.parse(row.headers) as Record<string, string>,
-        ...(row.body === null ? {} : { body: JSON.parse(row.body) as unknown }),
+        ...(row.sealed_body === null ? {} : { sealedBody: row.sealed_body }),
       },
       createdAt: row.created_at,
       expiresAt: row.expires_at,
@@ -73,7 +76,7 @@ export class IdempotencyKeyStore {
       fingerprint: record.fingerprint,
       status: record.answer.status,
       headers: JSON.stringify(record.answer.headers),
-      body: record.answer.body === undefined ? null : JSON.stringify(record.answer.body),
+      sealed_body: record.answer.sealedBody ?? null,
       created_at: record.createdAt,
       expires_at: record.expiresAt,
     });

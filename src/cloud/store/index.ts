@@ -12,6 +12,7 @@ import { SnapshotStore } from './snapshots';
 import { SshKeyStore } from './ssh-keys';
 import { WebhookDeliveryStore } from './webhook-deliveries';
 import { WebhookStore } from './webhooks';
+import { WebhookSecretVault } from '../webhooks/secret-vault';
 
 /** The cloud's state: one store per resource kind over one database. */
 export class Store {
@@ -28,7 +29,10 @@ export class Store {
   readonly webhooks: WebhookStore;
   readonly webhookDeliveries: WebhookDeliveryStore;
 
-  private constructor(readonly db: Database) {
+  private constructor(
+    readonly db: Database,
+    vault: WebhookSecretVault,
+  ) {
     this.apiKeys = new ApiKeyStore(db);
     this.sshKeys = new SshKeyStore(db);
     this.events = new EventStore(db);
@@ -39,8 +43,9 @@ export class Store {
     this.snapshots = new SnapshotStore(db, this.events);
     this.domains = new DomainStore(db);
     this.dnsRecords = new DnsRecordStore(db);
-    this.webhooks = new WebhookStore(db);
-    this.webhookDeliveries = new WebhookDeliveryStore(db, this.events);
+    this.webhooks = new WebhookStore(db, vault);
+    this.webhookDeliveries = new WebhookDeliveryStore(db, this.events, vault);
+    this.webhooks.sealLegacySecrets();
   }
 
   /**
@@ -53,7 +58,13 @@ export class Store {
 
   /** `<dataDir>/cloud.db`, or in memory when no directory is given. */
   static open(dataDir?: string): Store {
-    return new Store(openDatabase(dataDir));
+    const db = openDatabase(dataDir);
+    try {
+      return new Store(db, WebhookSecretVault.open(dataDir));
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   close(): void {

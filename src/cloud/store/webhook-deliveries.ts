@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { WebhookDeliveryAttempt, WebhookEventType, WebhookPayload } from '../../api';
+import type { WebhookSecretVault } from '../webhooks/secret-vault';
 import type { EventStore } from './events';
 import { keysetPage, type Page, type SortOrder } from './pagination';
 
@@ -90,6 +91,7 @@ export class WebhookDeliveryStore {
   constructor(
     private readonly db: Database,
     private readonly events: EventStore,
+    private readonly vault: WebhookSecretVault,
   ) {
     this.cursorStatement = db.prepare('SELECT event_seq FROM webhook_cursor WHERE id = 1');
     this.saveCursorStatement = db.prepare(
@@ -176,7 +178,7 @@ export class WebhookDeliveryStore {
       id: row.id,
       webhookId: row.webhook_id,
       url: row.url,
-      secret: row.secret,
+      secret: this.vault.open(row.secret, row.webhook_id),
       eventId: row.event_id,
       eventType: row.event_type as WebhookEventType,
       body: row.body,

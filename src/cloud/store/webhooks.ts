@@ -1,5 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Webhook, WebhookEventType } from '../../api';
+import type { WebhookSecretVault } from '../webhooks/secret-vault';
+import { isSealed } from '../webhooks/secret-vault';
 import { keysetPage, type Page, type SortOrder } from './pagination';
 
 export interface NewWebhook {
@@ -7,7 +9,7 @@ export interface NewWebhook {
   readonly url: string;
   readonly events: readonly WebhookEventType[];
   readonly description: string | null;
-  /** Kept in the clear: deliveries are signed with it. Never part of a `Webhook`. */
+  /** Stored sealed under the vault's key: deliveries are signed with it. Never part of a `Webhook`. */
   readonly secret: string;
   readonly createdAt: string;
 }
@@ -57,7 +59,10 @@ export class WebhookStore {
   private readonly updateStatement: Statement;
   private readonly deleteStatement: Statement<[string]>;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly vault: WebhookSecretVault,
+  ) {
     // The newest event at creation bounds what the webhook receives: only events emitted after it.
     this.insertStatement = db.prepare(
       'INSERT INTO webhooks (id, url, events, description, active, secret, subscribed_after_seq, ' +
@@ -78,10 +83,29 @@ export class WebhookStore {
       url: webhook.url,
       events: JSON.stringify(webhook.events),
       description: webhook.description,
-      secret: webhook.secret,
+      secret: this.vault.seal(webhook.secret, webhook.id),
       created_at: webhook.createdAt,
     });
     return this.get(webhook.id) as Webhook;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM webhooks').get() as { n: number }).n;
+  }
+
+  /** Seals the secrets an older build stored in the clear; returns how many. */
+  sealLegacySecrets(): number {
+    const rows = this.db.prepare('SELECT id, secret FROM webhooks').all() as { id: string; secret: string }[];
+    const reseal = this.db.prepare('UPDATE webhooks SET secret = ? WHERE id = ?');
+    let count = 0;
+    this.db.transaction(() => {
+      for (const row of rows) {
+        if (isSealed(row.secret)) continue;
+        reseal.run(this.vault.seal(row.secret, row.id), row.id);
+        count += 1;
+      }
+    })();
+    return count;
   }
 
   get(id: string): Webhook | undefined {

@@ -5,6 +5,7 @@ import type { DueDelivery, WebhookDeliveryStore } from '../store/webhook-deliver
 import { postDelivery } from './post-delivery';
 import { nextAttemptAtMs } from './retry-schedule';
 import { signWebhookBody } from './signing';
+import type { WebhookTargetPolicy } from './target-policy';
 
 export interface WebhookDeliveryOptions {
   /** Waits before each retry; n delays allow n + 1 attempts. */
@@ -13,6 +14,8 @@ export interface WebhookDeliveryOptions {
   readonly timeoutMs: number;
   /** Receives a line when the worker itself fails (never a secret, URL query or body). */
   readonly log: (line: string) => void;
+  /** Where deliveries may go, checked again at every attempt after resolving the host. */
+  readonly targets: WebhookTargetPolicy;
 }
 
 /**
@@ -112,6 +115,7 @@ export class WebhookDeliveryWorker {
       },
       timeoutMs: this.options.timeoutMs,
       signal: this.abort.signal,
+      policy: this.options.targets,
     });
     // Cut short by close(): the receiver may not have seen it, so it stays due for the next start.
     if (this.stopped) return;

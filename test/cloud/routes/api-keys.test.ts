@@ -164,6 +164,16 @@ describe('a key cannot create a key with more than it has', () => {
     await createKey({ name: 'same', permissions: ['dns:read'], expires_at: limit }, secret);
   });
 
+  it('lets a key limited to an IPv4-mapped range be used from that IPv4 address', async () => {
+    const { api_key: key, secret } = await createKey({
+      name: 'mapped',
+      permissions: ['ssh_keys:read'],
+      allowed_ips: ['::ffff:127.0.0.1'],
+    });
+    expect(key.allowed_ips).toEqual(['127.0.0.1/32']);
+    expect((await cloud.request('GET', '/ssh-keys', { apiKey: secret })).status).toBe(200);
+  });
+
   it('refuses ranges outside the creating key’s allowed_ips, or none at all', async () => {
     const { secret } = await createKey({ name: 'local', permissions: ['*'], allowed_ips: ['127.0.0.0/8'] });
     const anywhere = await cloud.request('POST', '/account/api-keys', {

@@ -24,7 +24,7 @@ function liveRoutes(): Route[] {
       () => clock.nowIso(),
       (work) => store.transaction(work),
     );
-    return apiRoutes({ store, clock, lifecycle });
+    return apiRoutes({ store, clock, lifecycle, webhookTargets: { allowPrivateTargets: false } });
   } finally {
     store.close();
   }

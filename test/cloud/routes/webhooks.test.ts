@@ -5,6 +5,8 @@ import {
   webhookListSchema,
   webhookResponseSchema,
 } from '../../../src/api';
+import { DELIVERY_ERRORS } from '../../../src/cloud/webhooks/post-delivery';
+import { MAX_WEBHOOKS } from '../../../src/cloud/routes/webhooks';
 import { startTestCloud, type TestCloud } from '../../helpers/local-cloud';
 
 let cloud: TestCloud;
@@ -95,6 +97,110 @@ describe('POST /webhooks', () => {
   ])('refuses the url %s with 400 on url', async (url, reason) => {
     const res = await cloud.request('POST', '/webhooks', { body: { url, events: ['instance.created'] } });
     expectFieldError(res, 'url', reason);
+  });
+
+  it.each([
+    ['a tab inside the host', 'http://127.0.0.1\t.evil/x'],
+    ['a newline in the path', 'http://127.0.0.1:9/a\nb'],
+    ['a leading space', ' http://127.0.0.1:9/'],
+    ['a NUL', 'http://127.0.0.1:9/\u0000'],
+    ['a C1 control', 'https://hooks.example.com/\u009b'],
+  ])('refuses a url with %s: it would be delivered somewhere other than it reads', async (_label, url) => {
+    const res = await cloud.request('POST', '/webhooks', { body: { url, events: ['instance.created'] } });
+    expectFieldError(res, 'url', /control characters/);
+  });
+
+  it.each([
+    ['the metadata address', 'https://169.254.169.254/latest/meta-data/', /link-local/],
+    ['a link-local IPv6 address', 'https://[fe80::1]/x', /link-local/],
+    ["AWS's IPv6 metadata address", 'https://[fd00:ec2::254]/', /metadata/],
+    ['a mapped metadata address', 'https://[::ffff:169.254.169.254]/', /link-local/],
+    ['the unspecified address', 'https://0.0.0.0:8080/', /unspecified/],
+    ['the unspecified IPv6 address', 'https://[::]/', /unspecified/],
+    ['a private address', 'https://10.1.2.3/hook', /private address/],
+    ['a private IPv6 address', 'https://[fd12:3456::1]/hook', /private address/],
+    ['a multicast address', 'https://224.0.0.1/', /multicast/],
+    ['a NAT64 address', 'https://[64:ff9b::a9fe:a9fe]/', /translation/],
+  ])('refuses %s with 400 on url', async (_label, url, reason) => {
+    const res = await cloud.request('POST', '/webhooks', { body: { url, events: ['instance.created'] } });
+    expectFieldError(res, 'url', reason);
+  });
+
+  it('refuses its own listener in every spelling, /_local/reset included', async () => {
+    for (const host of [
+      '127.0.0.1',
+      'localhost',
+      '0x7f000001',
+      '2130706433',
+      '0177.0.0.1',
+      '[::ffff:127.0.0.1]',
+    ]) {
+      const url = `https://${host}:${cloud.port}/_local/reset`;
+      const res = await cloud.request('POST', '/webhooks', { body: { url, events: ['instance.created'] } });
+      expectFieldError(res, 'url', /own listener/);
+    }
+    // Another loopback port is a local receiver, which development needs.
+    await createWebhook({ url: `http://0x7f000001:${cloud.port + 1}/` });
+  });
+
+  it('takes private addresses only when the cloud is started to allow them', async () => {
+    await cloud.close();
+    cloud = await startTestCloud({ allowPrivateWebhookTargets: true });
+    const { webhook } = await createWebhook({ url: 'https://10.1.2.3/hook' });
+    expect(webhook.url).toBe('https://10.1.2.3/hook');
+    const metadata = await cloud.request('POST', '/webhooks', {
+      body: { url: 'https://169.254.169.254/', events: ['instance.created'] },
+    });
+    expectFieldError(metadata, 'url', /link-local/);
+  });
+
+  it('checks the target again on PATCH', async () => {
+    const { webhook } = await createWebhook();
+    const res = await cloud.request('PATCH', `/webhooks/${webhook.id}`, {
+      body: { url: 'https://169.254.169.254/' },
+    });
+    expectFieldError(res, 'url', /link-local/);
+  });
+
+  it('needs read permission on what each subscribed event carries, at create and at update', async () => {
+    const writeOnly = await keyWith(['webhooks:write']);
+    const refused = await cloud.request('POST', '/webhooks', {
+      apiKey: writeOnly,
+      body: { url: RECEIVER, events: ['dns.record_changed', 'instance.created'] },
+    });
+    expect(refused.status).toBe(403);
+    expect(errorEnvelopeSchema.parse(refused.body).error.details).toEqual({
+      field: 'events',
+      missing_permissions: ['dns:read', 'instances:read'],
+    });
+
+    const dnsReader = await keyWith(['webhooks:write', 'dns:read']);
+    const created = await cloud.request('POST', '/webhooks', {
+      apiKey: dnsReader,
+      body: { url: RECEIVER, events: ['dns.record_changed'] },
+    });
+    expect(created.status).toBe(201);
+    const id = createWebhookResponseSchema.parse(created.body).webhook.id;
+    const widened = await cloud.request('PATCH', `/webhooks/${id}`, {
+      apiKey: dnsReader,
+      body: { events: ['dns.record_changed', 'billing.invoice_created'] },
+    });
+    expect(widened.status).toBe(403);
+    expect(errorEnvelopeSchema.parse(widened.body).error.details?.missing_permissions).toEqual([
+      'account:read',
+    ]);
+  });
+
+  it(`refuses more than ${MAX_WEBHOOKS} webhooks with 409 naming the limit`, async () => {
+    for (let i = 0; i < MAX_WEBHOOKS; i += 1) await createWebhook();
+    const res = await cloud.request('POST', '/webhooks', {
+      body: { url: RECEIVER, events: ['instance.created'] },
+    });
+    expect(res.status).toBe(409);
+    expect(errorEnvelopeSchema.parse(res.body).error.details).toEqual({
+      reason: 'limit_reached',
+      limit: MAX_WEBHOOKS,
+    });
   });
 
   it('refuses an unknown event type on events[i], naming the valid ones', async () => {
@@ -257,8 +363,8 @@ describe('GET /webhooks/{id}/deliveries', () => {
       ).deliveries;
     }
     expect(log.map((a) => [a.event_id, a.attempt, a.status_code, a.error, a.succeeded])).toEqual([
-      [emitted[0], 1, null, 'connection refused', false],
-      [emitted[1], 1, null, 'connection refused', false],
+      [emitted[0], 1, null, DELIVERY_ERRORS.connectionFailed, false],
+      [emitted[1], 1, null, DELIVERY_ERRORS.connectionFailed, false],
     ]);
     expect(log[0]?.delivery_id).not.toBe(log[1]?.delivery_id);
     expect(

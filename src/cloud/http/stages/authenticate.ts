@@ -33,7 +33,8 @@ export function authenticate(apiKeys: ApiKeyStore, clock: CloudClock): Stage {
           'The Authorization header must have the form "Bearer <api key>".',
         );
       }
-      const key = apiKeys.findBySecretHash(hashApiKeySecret(match[1] as string));
+      const secret = match[1] as string;
+      const key = apiKeys.findBySecretHash(hashApiKeySecret(secret));
       if (key === undefined) throw new AuthenticationFailedError('The API key is not valid.');
       const nowMs = clock.nowMs();
       if (key.expiresAt !== undefined && Date.parse(key.expiresAt) <= nowMs) {
@@ -47,7 +48,7 @@ export function authenticate(apiKeys: ApiKeyStore, clock: CloudClock): Stage {
         );
       }
       if (isUseWorthRecording(key, nowMs)) apiKeys.recordUse(key.id, new Date(nowMs).toISOString());
-      ctx.principal = { apiKeyId: key.id, permissions: key.permissions };
+      ctx.principal = { apiKeyId: key.id, permissions: key.permissions, bearerSecret: secret };
     }
     await next();
   };

@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { CloudClock } from '../../clock';
-import { ApiError, BusyError, IdempotencyKeyReusedError, InvalidRequestError } from '../../errors';
+import {
+  ApiError,
+  BusyError,
+  ConflictError,
+  IdempotencyKeyReusedError,
+  InvalidRequestError,
+} from '../../errors';
 import type { IdempotencyKeyStore, StoredAnswer } from '../../store/idempotency-keys';
 import { readRawBody } from '../body';
+import { openReplayBody, sealReplayBody, type ReplaySealScope } from '../replay-seal';
 import type { Reply } from '../context';
 import type { Stage } from '../pipeline';
 import { errorReply } from './error-envelope';
@@ -40,7 +47,8 @@ function isStoredStatus(status: number): boolean {
  *   in-flight set is in memory, which is exact for the one process that serves a data directory.
  *
  * The stored answer is written after the handler's own transaction commits and before the answer is
- * sent, so every answer a client received can be replayed.
+ * sent, so every answer a client received can be replayed. Its body is sealed under a key only this
+ * caller can derive again (replay-seal.ts): an API key or webhook create answer holds a secret.
  */
 export function idempotency(records: IdempotencyKeyStore, clock: CloudClock): Stage {
   const inFlight = new Set<string>();
@@ -77,6 +85,12 @@ export function idempotency(records: IdempotencyKeyStore, clock: CloudClock): St
       }
       ctx.rawBody = await readRawBody(ctx.req);
       const fingerprint = requestFingerprint('POST', ctx.url.pathname + ctx.url.search, ctx.rawBody);
+      const scope: ReplaySealScope = {
+        bearerSecret: principal.bearerSecret,
+        apiKeyId: principal.apiKeyId,
+        idempotencyKey: header,
+        fingerprint,
+      };
       const earlier = records.find(principal.apiKeyId, header, new Date(startedMs).toISOString());
       if (earlier !== undefined) {
         if (earlier.fingerprint !== fingerprint) {
@@ -85,7 +99,7 @@ export function idempotency(records: IdempotencyKeyStore, clock: CloudClock): St
               '(another body, method or path); use a new key for a new request.',
           );
         }
-        ctx.reply = replay(earlier.answer);
+        ctx.reply = replay(earlier.answer, scope);
         return;
       }
 
@@ -95,7 +109,7 @@ export function idempotency(records: IdempotencyKeyStore, clock: CloudClock): St
           apiKeyId: principal.apiKeyId,
           key: header,
           fingerprint,
-          answer: toStoredAnswer(reply),
+          answer: toStoredAnswer(reply, scope),
           createdAt: new Date(startedMs).toISOString(),
           expiresAt: new Date(startedMs + IDEMPOTENCY_KEY_TTL_MS).toISOString(),
         });
@@ -113,19 +127,33 @@ export function idempotency(records: IdempotencyKeyStore, clock: CloudClock): St
   };
 }
 
-function toStoredAnswer(reply: Reply): StoredAnswer {
+function toStoredAnswer(reply: Reply, scope: ReplaySealScope): StoredAnswer {
   return {
     status: reply.status,
     headers: { ...reply.headers },
-    ...(reply.body === undefined ? {} : { body: reply.body }),
+    ...(reply.body === undefined ? {} : { sealedBody: sealReplayBody(reply.body, scope) }),
   };
 }
 
-function replay(answer: StoredAnswer): Reply {
+function replay(answer: StoredAnswer, scope: ReplaySealScope): Reply {
+  let body: unknown;
+  if (answer.sealedBody !== undefined) {
+    const opened = openReplayBody(answer.sealedBody, scope);
+    // Same key id, another secret: the key was given a new secret since (the bootstrap key is when its
+    // file goes missing). The answer cannot be read back, and running the request again could repeat it.
+    if (opened === undefined) {
+      throw new ConflictError(
+        'The answer to the first request under this Idempotency-Key was sealed under a secret this API ' +
+          'key no longer has, so it cannot be replayed; check what the first request did and use a new key.',
+        { idempotency_key: scope.idempotencyKey, reason: 'key_secret_changed' },
+      );
+    }
+    body = opened.body;
+  }
   return {
     status: answer.status,
     headers: { ...answer.headers, [REPLAYED_HEADER]: 'true' },
-    ...(answer.body === undefined ? {} : { body: answer.body }),
+    ...(answer.sealedBody === undefined ? {} : { body }),
   };
 }
 

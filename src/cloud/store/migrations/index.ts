@@ -5,6 +5,7 @@ import { migration0004 } from './0004-api-key-limits-and-idempotency';
 import { migration0005 } from './0005-webhooks';
 import { migration0006 } from './0006-instances-and-snapshots';
 import { migration0007 } from './0007-dns';
+import { migration0008 } from './0008-sealed-idempotency-answers';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
