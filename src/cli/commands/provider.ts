@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineCommand, type CommandContext, type CommandGroup } from '../command';
 import { resolveDataDir } from '../data-dir';
+import { envHint } from '../hints';
 import { installProvider, type InstallProviderResult } from '../provider-package';
 import { shellQuote } from '../shell-quote';
 import { PROVIDER_SOURCE } from '../terraform-cli-config';
@@ -12,7 +13,7 @@ const install = defineCommand({
     'Writes the provider into a Terraform filesystem mirror',
     `(<mirror>/${PROVIDER_SOURCE}/<version>/<os>_<arch>/) and writes <data>/terraform.rc, a Terraform`,
     'CLI config that takes the provider from that mirror. Point TF_CLI_CONFIG_FILE at it (or use',
-    '`eval "$(lyctl local env)"`), then `terraform init` finds the provider.',
+    `\`${envHint()}\`), then \`terraform init\` finds the provider.`,
     '',
     'The package is deterministic: reinstalling the same build changes nothing, so lock files stay valid.',
   ].join('\n'),
@@ -20,7 +21,8 @@ const install = defineCommand({
     data: {
       type: 'string',
       valueName: 'DIR',
-      description: 'data directory (default $LIGHTYEAR_HOME or ./.lightyear)',
+      description:
+        'data directory (default $LIGHTYEAR_HOME, else the nearest .lightyear upwards, else ./.lightyear)',
     },
     mirror: {
       type: 'string',
