@@ -187,3 +187,10 @@ export class NoCredentialsError extends CliError {
     );
   }
 }
+
+/** `terraform providers lock` could not record the provider's hashes; the message carries its output. */
+export class ProviderLockError extends CliError {
+  override readonly name = 'ProviderLockError';
+  readonly code = 'provider_lock_failed';
+  readonly exitCode = 1;
+}
