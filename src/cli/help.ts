@@ -53,6 +53,7 @@ export function mainHelp(table: readonly CommandTableEntry[], version: string): 
         'LIGHTYEAR_HOME',
         'data directory when --data is not given (default: the nearest .lightyear upwards, else ./.lightyear)',
       ],
+      ['LIGHTYEAR_PORT', 'port of the local cloud when --port is not given (default: 8787)'],
       ['LYCTL_DEBUG=1', 'print the stack trace of unexpected errors'],
     ]),
     '',

@@ -98,6 +98,8 @@ export interface StartBackgroundCloudOptions {
    * directory is used whatever its port; when given, a running cloud on another port is an error.
    */
   readonly port?: number;
+  /** The port when `port` is absent. Default 8787. */
+  readonly defaultPort?: number;
   /** The data directory as the user named it with --data, for the hints in errors. */
   readonly hintDataDir?: string;
   /** The lyctl program to run `local serve` with. Default: this package's `dist/lyctl.js`. */
@@ -134,7 +136,7 @@ export async function startBackgroundCloud(options: StartBackgroundCloudOptions)
     return { info: running, apiKey: requireKey(dataDir), alreadyRunning: true, logPath };
   }
 
-  const port = options.port ?? DEFAULT_PORT;
+  const port = options.port ?? options.defaultPort ?? DEFAULT_PORT;
   // Checked here, before anything is written, so a taken port leaves no data directory behind; the serving
   // process still reports a port lost to a race in between.
   if (port !== 0 && !(await portIsFree(port))) throw new PortInUseError(port, findLocalCloudOnPort(port));

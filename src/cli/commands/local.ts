@@ -5,6 +5,7 @@ import { cloudFlagArgs, cloudFlagOptions, parseCloudFlags } from '../cloud-flags
 import { defineCommand, type CommandContext, type CommandGroup } from '../command';
 import { resolveDataDir } from '../data-dir';
 import { ApiKeyMissingError, CliError, CloudNotRunningError } from '../errors';
+import { defaultPort } from '../default-port';
 import { envHint, lyctlHint } from '../hints';
 import { readBootstrapKey, readLocalCloudInfo, type LocalCloudInfo } from '../local-cloud-info';
 import { DEFAULT_PORT, serveLocalCloud, startBackgroundCloud, stopBackgroundCloud } from '../local-cloud';
@@ -21,7 +22,7 @@ const dataOption = {
 const portOption = {
   type: 'string',
   valueName: 'N',
-  description: `port to listen on (default ${DEFAULT_PORT}; 0 = any free port)`,
+  description: `port to listen on (default $LIGHTYEAR_PORT, else ${DEFAULT_PORT}; 0 = any free port)`,
 } as const;
 
 const ENV_HINT = envHint();
@@ -58,6 +59,7 @@ const start = defineCommand({
     const cloud = await startBackgroundCloud({
       dataDir,
       port,
+      defaultPort: defaultPort(ctx.env),
       serveArgs: cloudFlagArgs(options),
       hintDataDir: hintData(options.data, dataDir),
     });
@@ -82,7 +84,7 @@ const serve = defineCommand({
   options: { port: portOption, data: dataOption, ...cloudFlagOptions },
   async run(ctx, options) {
     const dataDir = resolveDataDir(options.data, ctx.env, ctx.cwd);
-    const port = options.port === undefined ? DEFAULT_PORT : parsePort(options.port);
+    const port = options.port === undefined ? defaultPort(ctx.env) : parsePort(options.port);
     const cloud = await serveLocalCloud({ dataDir, port, log: ctx.err, cloud: parseCloudFlags(options) });
     ctx.out(`LightYear local cloud listening on ${cloud.info.url} (pid ${cloud.info.pid}, data ${dataDir})`);
     ctx.out(

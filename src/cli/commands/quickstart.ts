@@ -7,6 +7,7 @@ import { QuickstartError } from '../errors';
 import { DEFAULT_PORT, startBackgroundCloud } from '../local-cloud';
 import { packageInfo } from '../package-root';
 import { installProvider } from '../provider-package';
+import { defaultPort } from '../default-port';
 import { envHint } from '../hints';
 import { parsePort } from '../args';
 import { reportInstall } from './provider';
@@ -38,7 +39,7 @@ export const quickstartCommand = defineCommand({
     port: {
       type: 'string',
       valueName: 'N',
-      description: `port of the local cloud (default ${DEFAULT_PORT})`,
+      description: `port of the local cloud (default $LIGHTYEAR_PORT, else ${DEFAULT_PORT})`,
     },
   },
   async run(ctx, options) {
@@ -47,7 +48,12 @@ export const quickstartCommand = defineCommand({
     const { root } = packageInfo();
 
     const hintDataDir = options.data === undefined ? undefined : dataDir;
-    const cloud = await startBackgroundCloud({ dataDir, port, hintDataDir });
+    const cloud = await startBackgroundCloud({
+      dataDir,
+      port,
+      defaultPort: defaultPort(ctx.env),
+      hintDataDir,
+    });
     ctx.err(
       cloud.alreadyRunning
         ? `Using the local cloud already running at ${cloud.info.url}`
