@@ -39,7 +39,18 @@ await Promise.all([
   }),
 ]);
 
-// A construct file removed from the sources must not linger in the package.
-fs.rmSync(path.join(root, 'dist', 'constructs'), { recursive: true, force: true });
+// Compiled beside, then swapped in: a construct file removed from the sources must not linger in the package,
+// and a concurrent `npm pack` must not find the directory half-written.
+const constructsOut = path.join(root, 'dist', 'constructs');
+const staging = `${constructsOut}.${process.pid}.tmp`;
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.constructs.json'], { cwd: root, stdio: 'inherit' });
+try {
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.constructs.json', '--outDir', staging], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  fs.rmSync(constructsOut, { recursive: true, force: true });
+  fs.renameSync(staging, constructsOut);
+} finally {
+  fs.rmSync(staging, { recursive: true, force: true });
+}
