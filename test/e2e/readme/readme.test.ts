@@ -53,7 +53,11 @@ describe(`README.md, "${SECTION}"`, () => {
     expect(blocks.slice(firstProjectBlock).some(isClone)).toBe(false);
     for (const block of blocks.slice(0, firstProjectBlock).filter((b) => b.language === 'sh')) {
       const result = await runScript(block.body, ROOT, project.env, 600_000);
-      expect({ block: block.body, ...result }).toMatchObject({ code: 0 });
+      if (result.code !== 0) {
+        throw new Error(
+          `README block run in the clone failed (exit code ${result.code}):\n${block.body}\n${result.stderr.slice(-4000)}`,
+        );
+      }
     }
 
     const script = blocks
