@@ -18,7 +18,7 @@ const install = defineCommand({
   name: 'install',
   summary: 'Package the Terraform provider into a local mirror and write the Terraform CLI config',
   description: [
-    'Writes the provider into a Terraform filesystem mirror',
+    `Writes the provider into a Terraform filesystem mirror for ${PROVIDER_PLATFORMS.join(', ')}`,
     `(<mirror>/${PROVIDER_SOURCE}/<version>/<os>_<arch>/) and writes <data>/terraform.rc, a Terraform`,
     'CLI config that takes the provider from that mirror. Point TF_CLI_CONFIG_FILE at it (or use',
     `\`${envHint()}\`), then \`terraform init\` finds the provider.`,
