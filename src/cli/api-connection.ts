@@ -8,7 +8,12 @@ import { readBootstrapKey, readLocalCloudInfo } from './local-cloud-info';
  * key is set (as for the provider), otherwise the local cloud running for the data directory. The key is
  * never taken from the command line, where shell history and `ps` would keep it.
  */
-export function connect(env: Readonly<Record<string, string | undefined>>, dataDir: string): LightyearClient {
+export function connect(
+  env: Readonly<Record<string, string | undefined>>,
+  dataDir: string,
+  /** The data directory named with --data, for the hint when no cloud runs. */
+  hintDataDir?: string,
+): LightyearClient {
   const options = (() => {
     if (env.LIGHTYEAR_API_KEY) {
       const caPath = env.LIGHTYEAR_CA_CERT;
@@ -20,7 +25,7 @@ export function connect(env: Readonly<Record<string, string | undefined>>, dataD
     }
     const info = readLocalCloudInfo(dataDir);
     const apiKey = readBootstrapKey(dataDir);
-    if (info === undefined || apiKey === undefined) throw new NoCredentialsError(dataDir);
+    if (info === undefined || apiKey === undefined) throw new NoCredentialsError(dataDir, hintDataDir);
     return {
       apiKey,
       endpoint: info.url,

@@ -33,6 +33,11 @@ export interface CommandContext {
   readonly out: (line: string) => void;
   /** Writes one line to standard error (progress and notes for the person at the terminal). */
   readonly err: (line: string) => void;
+  /**
+   * Whether standard output is a terminal. When it is not, `local env` is being captured for `eval`, and a
+   * failure must be something the shell does rather than a message nobody sees. Absent means not a terminal.
+   */
+  readonly stdoutIsTerminal?: boolean;
 }
 
 export interface Command<O extends OptionSpecs = OptionSpecs> {

@@ -1,3 +1,4 @@
+import { LYCTL } from './hints';
 import { parseCommandArgs } from './args';
 import { isGroup, type Command, type CommandContext, type CommandTableEntry } from './command';
 import { CliError, UsageError } from './errors';
@@ -93,7 +94,7 @@ export async function runCli(
 
 function report(error: unknown, ctx: CommandContext, helpPath: string): number {
   if (error instanceof UsageError) {
-    const help = helpPath === '' ? 'lyctl --help' : `lyctl ${helpPath} --help`;
+    const help = helpPath === '' ? `${LYCTL} --help` : `${LYCTL} ${helpPath} --help`;
     ctx.err(`lyctl: ${error.message} (see \`${help}\`)`);
     return error.exitCode;
   }

@@ -1,3 +1,5 @@
+import { envHint, lyctlHint } from './hints';
+
 /**
  * Every failure lyctl reports on purpose is a `CliError` with a stable `code`, so scripts and tests can tell
  * failures apart without matching message text, and the dispatcher can print one readable line instead of a
@@ -56,17 +58,43 @@ export class UnsupportedPlatformError extends CliError {
   }
 }
 
+/** Who holds a port the local cloud wanted, when it is another data directory's local cloud. */
+export interface PortHolder {
+  readonly pid: number;
+  /** Its data directory, when its command line names it. */
+  readonly dataDir?: string;
+}
+
 /** The local cloud could not listen on the port asked for. */
 export class PortInUseError extends CliError {
   override readonly name = 'PortInUseError';
   readonly code = 'port_in_use';
   readonly exitCode = 1;
-  constructor(readonly port: number) {
-    super(`port ${port} is already in use; pass --port N for another port, or --port 0 for any free one`);
+  constructor(
+    readonly port: number,
+    readonly holder?: PortHolder,
+  ) {
+    super(`port ${port} is already in use${holderText(holder)}; ${portAdvice(holder)}`);
   }
 }
 
-/** A local cloud is already serving this data directory (found when starting a second one in the foreground). */
+function holderText(holder: PortHolder | undefined): string {
+  if (holder === undefined) return '';
+  return holder.dataDir === undefined
+    ? ` by another local cloud (pid ${holder.pid})`
+    : ` by the local cloud of ${holder.dataDir} (pid ${holder.pid})`;
+}
+
+function portAdvice(holder: PortHolder | undefined): string {
+  const other = 'pass --port N for another port, or --port 0 for any free one';
+  if (holder?.dataDir === undefined) return other;
+  return `use that one (\`${envHint(holder.dataDir)}\`), stop it (\`${lyctlHint('local stop', holder.dataDir)}\`), or ${other}`;
+}
+
+/**
+ * A local cloud is already serving this data directory: found when starting a second one in the foreground,
+ * or when `local start` asks for a port other than the one it serves on.
+ */
 export class CloudAlreadyRunningError extends CliError {
   override readonly name = 'CloudAlreadyRunningError';
   readonly code = 'cloud_already_running';
@@ -74,8 +102,17 @@ export class CloudAlreadyRunningError extends CliError {
   constructor(
     readonly pid: number,
     readonly url: string,
+    /** The port asked for, when it differs from the running cloud's. */
+    readonly requestedPort?: number,
+    /** The data directory named with --data, for the hint. */
+    hintDataDir?: string,
   ) {
-    super(`a local cloud for this data directory is already running (pid ${pid}, ${url})`);
+    super(
+      requestedPort === undefined
+        ? `a local cloud for this data directory is already running (pid ${pid}, ${url})`
+        : `a local cloud for this data directory is already running on another port (pid ${pid}, ${url}), ` +
+            `not ${requestedPort}; use it as it is, or stop it first (\`${lyctlHint('local stop', hintDataDir)}\`)`,
+    );
   }
 }
 
@@ -84,8 +121,14 @@ export class CloudNotRunningError extends CliError {
   override readonly name = 'CloudNotRunningError';
   readonly code = 'cloud_not_running';
   readonly exitCode = 1;
-  constructor(readonly dataDir: string) {
-    super(`no local cloud is running for ${dataDir}; start one with \`lyctl local start\``);
+  constructor(
+    readonly dataDir: string,
+    /** The data directory named with --data, for the hint. */
+    hintDataDir?: string,
+  ) {
+    super(
+      `no local cloud is running for ${dataDir}; start one with \`${lyctlHint('local start', hintDataDir)}\``,
+    );
   }
 }
 
@@ -150,10 +193,17 @@ export class NoCredentialsError extends CliError {
   override readonly name = 'NoCredentialsError';
   readonly code = 'no_credentials';
   readonly exitCode = 1;
-  constructor(dataDir: string) {
+  constructor(dataDir: string, hintDataDir?: string) {
     super(
       `no API key: set LIGHTYEAR_API_KEY (and LIGHTYEAR_ENDPOINT for a cloud other than the hosted one), ` +
-        `or start the local cloud with \`lyctl local start\` (none runs for ${dataDir})`,
+        `or start the local cloud with \`${lyctlHint('local start', hintDataDir)}\` (none runs for ${dataDir})`,
     );
   }
+}
+
+/** `terraform providers lock` could not record the provider's hashes; the message carries its output. */
+export class ProviderLockError extends CliError {
+  override readonly name = 'ProviderLockError';
+  readonly code = 'provider_lock_failed';
+  readonly exitCode = 1;
 }

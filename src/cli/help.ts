@@ -1,3 +1,4 @@
+import { LYCTL } from './hints';
 import {
   isGroup,
   type Command,
@@ -48,11 +49,15 @@ export function mainHelp(table: readonly CommandTableEntry[], version: string): 
     '',
     'Environment:',
     ...columns([
-      ['LIGHTYEAR_HOME', 'data directory when --data is not given (default: ./.lightyear)'],
+      [
+        'LIGHTYEAR_HOME',
+        'data directory when --data is not given (default: the nearest .lightyear upwards, else ./.lightyear)',
+      ],
+      ['LIGHTYEAR_PORT', 'port of the local cloud when --port is not given (default: 8787)'],
       ['LYCTL_DEBUG=1', 'print the stack trace of unexpected errors'],
     ]),
     '',
-    'Run `lyctl <command> --help` for the options of a command.',
+    `Run \`${LYCTL} <command> --help\` for the options of a command.`,
   ].join('\n');
 }
 
@@ -65,7 +70,7 @@ export function groupHelp(group: CommandGroup): string {
     'Commands:',
     ...columns(group.commands.map((command): [string, string] => [command.name, command.summary])),
     '',
-    `Run \`lyctl ${group.name} <command> --help\` for the options of a command.`,
+    `Run \`${LYCTL} ${group.name} <command> --help\` for the options of a command.`,
   ].join('\n');
 }
 

@@ -82,7 +82,7 @@ export function isLocalCloudProcess(pid: number): boolean {
 }
 
 /** The process's arguments: from /proc on Linux, else from ps (macOS), split on spaces there. */
-function commandLine(pid: number): string[] {
+export function commandLine(pid: number): string[] {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   } catch {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { ensurePrivateDirectory, startLocalCloud } from '../cloud';
@@ -24,6 +25,7 @@ import {
   type LocalCloudInfo,
 } from './local-cloud-info';
 import { lyctlBundlePath, packageInfo } from './package-root';
+import { findLocalCloudOnPort } from './port-holder';
 
 /**
  * A fixed default, so the endpoint written into shells and .tf files stays the same across restarts.
@@ -59,7 +61,7 @@ export async function serveLocalCloud(options: {
   try {
     cloud = await startLocalCloud({ ...options.cloud, port: options.port, dataDir, log: options.log });
   } catch (error) {
-    if (isAddressInUse(error)) throw new PortInUseError(options.port);
+    if (isAddressInUse(error)) throw new PortInUseError(options.port, findLocalCloudOnPort(options.port));
     throw error;
   }
 
@@ -91,8 +93,15 @@ function isAddressInUse(error: unknown): boolean {
 
 export interface StartBackgroundCloudOptions {
   readonly dataDir: string;
-  /** Default 8787; 0 for any free port. */
+  /**
+   * The port asked for; 0 for any free port. When absent, 8787, and a cloud already running for the data
+   * directory is used whatever its port; when given, a running cloud on another port is an error.
+   */
   readonly port?: number;
+  /** The port when `port` is absent. Default 8787. */
+  readonly defaultPort?: number;
+  /** The data directory as the user named it with --data, for the hints in errors. */
+  readonly hintDataDir?: string;
   /** The lyctl program to run `local serve` with. Default: this package's `dist/lyctl.js`. */
   readonly lyctlPath?: string;
   /** How long to wait for the cloud to answer. Default 20 s. */
@@ -119,18 +128,42 @@ export interface BackgroundCloud {
  */
 export async function startBackgroundCloud(options: StartBackgroundCloudOptions): Promise<BackgroundCloud> {
   const dataDir = path.resolve(options.dataDir);
-  ensurePrivateDirectory(dataDir, options.note);
   const logPath = path.join(dataDir, CLOUD_LOG_FILE);
 
   const running = readLocalCloudInfo(dataDir);
   if (running !== undefined) {
+    if (options.port !== undefined && options.port !== 0 && options.port !== running.port) {
+      throw new CloudAlreadyRunningError(running.pid, running.url, options.port, options.hintDataDir);
+    }
     return { info: running, apiKey: requireKey(dataDir), alreadyRunning: true, logPath };
   }
+
+  const port = options.port ?? options.defaultPort ?? DEFAULT_PORT;
+  // Checked here, before anything is written, so a taken port leaves no data directory behind; the serving
+  // process still reports a port lost to a race in between.
+  if (port !== 0 && !(await portIsFree(port))) throw new PortInUseError(port, findLocalCloudOnPort(port));
+  const lyctlPath = options.lyctlPath ?? builtLyctl();
+
+  // The first directory this start creates, if any: removed again when the start fails.
+  const created = fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    ensurePrivateDirectory(dataDir, options.note);
+    return await spawnAndWait(dataDir, port, lyctlPath, options);
+  } catch (error) {
+    if (created !== undefined) fs.rmSync(created, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function spawnAndWait(
+  dataDir: string,
+  port: number,
+  lyctlPath: string,
+  options: StartBackgroundCloudOptions,
+): Promise<BackgroundCloud> {
+  const logPath = path.join(dataDir, CLOUD_LOG_FILE);
   // A record left by a cloud that died without cleaning up.
   fs.rmSync(cloudInfoPath(dataDir), { force: true });
-
-  const lyctlPath = options.lyctlPath ?? builtLyctl();
-  const port = options.port ?? DEFAULT_PORT;
   const logOffset = fs.existsSync(logPath) ? fs.statSync(logPath).size : 0;
   const logFd = fs.openSync(logPath, 'a', 0o600);
   let child;
@@ -149,8 +182,11 @@ export async function startBackgroundCloud(options: StartBackgroundCloudOptions)
   }
   child.unref();
   let exited: string | undefined;
-  child.once('exit', (code, signal) => {
-    exited = signal === null ? `exited with code ${String(code)}` : `was killed by ${signal}`;
+  const gone = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exited = signal === null ? `exited with code ${String(code)}` : `was killed by ${signal}`;
+      resolve();
+    });
   });
   child.once('error', (error) => {
     exited = `could not be started (${error.message})`;
@@ -166,11 +202,24 @@ export async function startBackgroundCloud(options: StartBackgroundCloudOptions)
       return { info, apiKey: requireKey(dataDir), alreadyRunning: false, logPath };
     }
     if (Date.now() > deadline) {
-      if (child.pid !== undefined && isAlive(child.pid)) process.kill(child.pid, 'SIGKILL');
+      if (child.pid !== undefined && isAlive(child.pid)) {
+        process.kill(child.pid, 'SIGKILL');
+        // Its files must be closed before the caller removes a directory it made.
+        await gone;
+      }
       throw new CloudStartError(`the local cloud did not answer in time${logTail(logPath, logOffset)}`);
     }
     await sleep(50);
   }
+}
+
+/** Whether nothing listens on the port on the loopback interface the cloud binds to. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
 }
 
 function builtLyctl(): string {

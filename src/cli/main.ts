@@ -17,6 +17,7 @@ void runCli(
     cwd: process.cwd(),
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
+    stdoutIsTerminal: process.stdout.isTTY === true,
   },
   COMMANDS,
   () => packageInfo().version,

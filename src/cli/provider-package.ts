@@ -4,7 +4,6 @@ import path from 'node:path';
 import { ensurePrivateDirectory, PRIVATE_FILE_MODE } from '../cloud';
 import { NotBuiltError, UnsupportedPlatformError } from './errors';
 import { packageInfo, providerBundlePath } from './package-root';
-import { shellQuote } from './shell-quote';
 import { PROVIDER_SOURCE, terraformCliConfig } from './terraform-cli-config';
 
 /**
@@ -23,6 +22,15 @@ const PLATFORMS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   darwin: { x64: 'darwin_amd64', arm64: 'darwin_arm64' },
 };
 
+/**
+ * Every platform the mirror offers the package for. The package is the same on each (a shell launcher and a
+ * Node bundle), so one `h1:` hash covers them all, and a lock file written on one machine installs on the
+ * others a team uses.
+ */
+export const PROVIDER_PLATFORMS: readonly string[] = Object.values(PLATFORMS).flatMap((arches) =>
+  Object.values(arches),
+);
+
 /** Terraform's name for a platform, e.g. `linux_amd64`. */
 export function terraformPlatform(platform: string = process.platform, arch: string = process.arch): string {
   const name = PLATFORMS[platform]?.[arch];
@@ -37,14 +45,15 @@ export function launcherFileName(version: string): string {
 /**
  * The executable Terraform starts. `exec` replaces the shell, so no wrapper process outlives Terraform's kill.
  * The bundle is found beside the launcher through `$0` rather than by absolute path: Terraform may run the
- * package through a link in `.terraform/providers` or from a copy, and the lock hash then depends only on the
- * Node binary and the provider's code, not on where the mirror lives.
+ * package through a link in `.terraform/providers` or from a copy. Node is the one on the PATH Terraform
+ * passes on, not this machine's absolute path: the package's bytes, and so the lock hash, must be the same on
+ * every machine of a team sharing a `.terraform.lock.hcl`.
  */
-export function launcherScript(nodePath: string, version: string): string {
+export function launcherScript(version: string): string {
   return [
     '#!/bin/sh',
     `# LightYear Terraform provider ${version}: runs ${PROVIDER_BUNDLE_FILE} beside this file on Node.`,
-    `exec ${shellQuote(nodePath)} "\${0%/*}/${PROVIDER_BUNDLE_FILE}" "$@"`,
+    `exec node "\${0%/*}/${PROVIDER_BUNDLE_FILE}" "$@"`,
     '',
   ].join('\n');
 }
@@ -61,21 +70,23 @@ export interface InstallProviderOptions {
   readonly mirrorDir?: string;
   /** The provider program to package. Default: this package's `dist/terraform-provider-lightyear.js`. */
   readonly bundlePath?: string;
-  /** The Node binary the launcher runs. Default: the one running now. */
-  readonly nodePath?: string;
   /** Default: this package's version. */
   readonly version?: string;
-  /** Terraform platform name. Default: the current OS and architecture. */
+  /** This machine's Terraform platform name, whose package `packageDir` names. Default: the current one. */
   readonly platform?: string;
   /** Told when the data directory had to be made private (it was open to other users). */
   readonly note?: (line: string) => void;
+  /** Every platform to write the package for. Default: `PROVIDER_PLATFORMS`, and always `platform`. */
+  readonly platforms?: readonly string[];
 }
 
 export interface InstallProviderResult {
   /** Absolute. */
   readonly mirrorDir: string;
-  /** The versioned platform directory holding the launcher and the bundle. */
+  /** This machine's versioned platform directory holding the launcher and the bundle. */
   readonly packageDir: string;
+  /** The package directory of every platform written, identical in content. */
+  readonly packageDirs: readonly string[];
   /** The Terraform CLI config to point `TF_CLI_CONFIG_FILE` at. */
   readonly cliConfigPath: string;
   readonly version: string;
@@ -91,8 +102,8 @@ export interface InstallProviderResult {
 /**
  * Packages the provider into a Terraform filesystem mirror and writes the CLI config that uses it.
  *
- * The package is deterministic: the same bundle, Node path and version give the same bytes and modes, with no
- * timestamps, so Terraform's `h1:` lock hash is stable across reinstalls. Reinstalling identical bytes writes
+ * The package is deterministic: the same bundle and version give the same bytes and modes on every machine,
+ * with no timestamps, so Terraform's `h1:` lock hash is stable across reinstalls. Reinstalling identical bytes writes
  * nothing. Files that do not belong in the package (leftovers of an interrupted install) are removed, since
  * the lock hash covers every file in the directory.
  */
@@ -102,32 +113,23 @@ export function installProvider(options: InstallProviderOptions): InstallProvide
   const version = options.version ?? packageInfo().version;
   const bundlePath = options.bundlePath ?? builtProviderBundle();
   const platform = options.platform ?? terraformPlatform();
+  const platforms = [...new Set([platform, ...(options.platforms ?? PROVIDER_PLATFORMS)])];
   const packageDir = providerPackageDir(mirrorDir, version, platform);
 
   const wanted = new Map<string, { bytes: Buffer; mode: number }>([
-    [
-      launcherFileName(version),
-      {
-        bytes: Buffer.from(launcherScript(options.nodePath ?? process.execPath, version)),
-        mode: LAUNCHER_MODE,
-      },
-    ],
+    [launcherFileName(version), { bytes: Buffer.from(launcherScript(version)), mode: LAUNCHER_MODE }],
     [PROVIDER_BUNDLE_FILE, { bytes: fs.readFileSync(bundlePath), mode: BUNDLE_MODE }],
   ]);
 
   // First, so that a mirror under it is never created inside a directory others can enter.
   ensurePrivateDirectory(dataDir, options.note);
-  const existedBefore = fs.existsSync(packageDir);
-  fs.mkdirSync(packageDir, { recursive: true });
   let packageChanged = false;
-  for (const entry of fs.readdirSync(packageDir)) {
-    if (!wanted.has(entry)) {
-      fs.rmSync(path.join(packageDir, entry), { recursive: true, force: true });
-      packageChanged = true;
-    }
-  }
-  for (const [name, file] of wanted) {
-    if (writeFileExactly(path.join(packageDir, name), file.bytes, file.mode)) packageChanged = true;
+  let replacedPrevious = false;
+  const packageDirs = platforms.map((each) => providerPackageDir(mirrorDir, version, each));
+  for (const dir of packageDirs) {
+    const changed = writePackage(dir, wanted);
+    packageChanged ||= changed.changed;
+    replacedPrevious ||= changed.replacedPrevious;
   }
 
   const cliConfigPath = path.join(dataDir, CLI_CONFIG_FILE);
@@ -140,18 +142,34 @@ export function installProvider(options: InstallProviderOptions): InstallProvide
   return {
     mirrorDir,
     packageDir,
+    packageDirs,
     cliConfigPath,
     version,
     changed: packageChanged || configChanged,
-    replacedPrevious: existedBefore && packageChanged,
+    replacedPrevious,
   };
 }
 
-/**
- * Makes `file` hold exactly `bytes` with exactly `mode` (set explicitly: the umask must not decide it).
- * Writes through a temporary file and a rename, so a reader never sees half a file. Returns whether anything
- * had to change.
- */
+/** Makes one platform's package directory hold exactly the wanted files. */
+function writePackage(
+  packageDir: string,
+  wanted: ReadonlyMap<string, { bytes: Buffer; mode: number }>,
+): { changed: boolean; replacedPrevious: boolean } {
+  const existedBefore = fs.existsSync(packageDir);
+  fs.mkdirSync(packageDir, { recursive: true });
+  let changed = false;
+  for (const entry of fs.readdirSync(packageDir)) {
+    if (!wanted.has(entry)) {
+      fs.rmSync(path.join(packageDir, entry), { recursive: true, force: true });
+      changed = true;
+    }
+  }
+  for (const [name, file] of wanted) {
+    if (writeFileExactly(path.join(packageDir, name), file.bytes, file.mode)) changed = true;
+  }
+  return { changed, replacedPrevious: existedBefore && changed };
+}
+
 function builtProviderBundle(): string {
   const { root } = packageInfo();
   const bundle = providerBundlePath(root);
@@ -159,6 +177,11 @@ function builtProviderBundle(): string {
   return bundle;
 }
 
+/**
+ * Makes `file` hold exactly `bytes` with exactly `mode` (set explicitly: the umask must not decide it).
+ * Writes through a temporary file and a rename, so a reader never sees half a file. Returns whether anything
+ * had to change.
+ */
 function writeFileExactly(file: string, bytes: Buffer, mode: number): boolean {
   const current = readIfFile(file);
   if (current === 'not a file') fs.rmSync(file, { recursive: true, force: true });

@@ -110,19 +110,19 @@ describe('runCli', () => {
   });
 
   it.each([
-    [['lcoal'], "lyctl: unknown command 'lcoal' (see `lyctl --help`)"],
-    [['--verbose'], "lyctl: unknown option '--verbose' (see `lyctl --help`)"],
+    [['lcoal'], "lyctl: unknown command 'lcoal' (see `npx lyctl --help`)"],
+    [['--verbose'], "lyctl: unknown option '--verbose' (see `npx lyctl --help`)"],
     [
       ['local', 'strat'],
-      "lyctl: unknown command 'local strat'; `lyctl local` has: start, env, crash (see `lyctl local --help`)",
+      "lyctl: unknown command 'local strat'; `lyctl local` has: start, env, crash (see `npx lyctl local --help`)",
     ],
     [
       ['local', 'start', '--prot', '1'],
-      'lyctl: unknown option --prot for `lyctl local start` (see `lyctl local start --help`)',
+      'lyctl: unknown option --prot for `lyctl local start` (see `npx lyctl local start --help`)',
     ],
     [
       ['local', 'start', 'now'],
-      "lyctl: unexpected argument 'now' for `lyctl local start` (see `lyctl local start --help`)",
+      "lyctl: unexpected argument 'now' for `lyctl local start` (see `npx lyctl local start --help`)",
     ],
   ])('refuses %j with one line and exit code 2', async (argv, line) => {
     expect(await run(argv)).toEqual({ code: 2, out: '', err: [line] });
@@ -132,7 +132,7 @@ describe('runCli', () => {
     expect(await run(['local', 'env'])).toEqual({
       code: 1,
       out: '',
-      err: ['lyctl: no local cloud is running for /p/.lightyear; start one with `lyctl local start`'],
+      err: ['lyctl: no local cloud is running for /p/.lightyear; start one with `npx lyctl local start`'],
     });
   });
 

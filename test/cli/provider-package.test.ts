@@ -61,12 +61,12 @@ describe('terraformPlatform', () => {
 });
 
 describe('launcherScript', () => {
-  it('execs the given Node on the bundle beside it, quoting the Node path', () => {
-    expect(launcherScript('/opt/my node/bin/node', '1.2.3')).toBe(
+  it('execs the Node on the PATH on the bundle beside it, naming nothing of this machine', () => {
+    expect(launcherScript('1.2.3')).toBe(
       [
         '#!/bin/sh',
         `# LightYear Terraform provider 1.2.3: runs ${PROVIDER_BUNDLE_FILE} beside this file on Node.`,
-        `exec '/opt/my node/bin/node' "\${0%/*}/${PROVIDER_BUNDLE_FILE}" "$@"`,
+        `exec node "\${0%/*}/${PROVIDER_BUNDLE_FILE}" "$@"`,
         '',
       ].join('\n'),
     );
@@ -80,9 +80,13 @@ describe('installProvider', () => {
 
     const mirrorDir = path.join(dataDir, 'providers');
     const packageDir = path.join(mirrorDir, 'registry.terraform.io/lightyear/lightyear/1.2.3/linux_amd64');
+    const packageDirs = ['linux_amd64', 'linux_arm64', 'darwin_amd64', 'darwin_arm64'].map((platform) =>
+      providerPackageDir(mirrorDir, '1.2.3', platform),
+    );
     expect(result).toEqual({
       mirrorDir,
       packageDir,
+      packageDirs,
       cliConfigPath: path.join(dataDir, 'terraform.rc'),
       version: '1.2.3',
       changed: true,
@@ -91,11 +95,16 @@ describe('installProvider', () => {
     expect(providerPackageDir(mirrorDir, '1.2.3', 'linux_amd64')).toBe(packageDir);
     expect(snapshot(packageDir)).toEqual({
       [launcherFileName('1.2.3')]: {
-        content: Buffer.from(launcherScript(process.execPath, '1.2.3')).toString('base64'),
+        content: Buffer.from(launcherScript('1.2.3')).toString('base64'),
         mode: 0o755,
       },
       [PROVIDER_BUNDLE_FILE]: { content: Buffer.from(BUNDLE_SOURCE).toString('base64'), mode: 0o644 },
     });
+    // The same package for every platform a team uses, so they share one lock hash.
+    for (const dir of packageDirs) {
+      expect(snapshot(dir)).toEqual(snapshot(packageDir));
+      expect(terraformH1Hash(dir)).toBe(terraformH1Hash(packageDir));
+    }
     expect(fs.readFileSync(result.cliConfigPath, 'utf8')).toBe(terraformCliConfig(mirrorDir));
   });
 

@@ -4,7 +4,9 @@ import { parsePort } from '../args';
 import { cloudFlagArgs, cloudFlagOptions, parseCloudFlags } from '../cloud-flags';
 import { defineCommand, type CommandContext, type CommandGroup } from '../command';
 import { resolveDataDir } from '../data-dir';
-import { ApiKeyMissingError, CloudNotRunningError } from '../errors';
+import { ApiKeyMissingError, CliError, CloudNotRunningError } from '../errors';
+import { defaultPort } from '../default-port';
+import { envHint, lyctlHint } from '../hints';
 import { readBootstrapKey, readLocalCloudInfo, type LocalCloudInfo } from '../local-cloud-info';
 import { DEFAULT_PORT, serveLocalCloud, startBackgroundCloud, stopBackgroundCloud } from '../local-cloud';
 import { installProvider } from '../provider-package';
@@ -14,19 +16,20 @@ import { reportInstall } from './provider';
 const dataOption = {
   type: 'string',
   valueName: 'DIR',
-  description: 'data directory (default $LIGHTYEAR_HOME or ./.lightyear)',
+  description:
+    'data directory (default $LIGHTYEAR_HOME, else the nearest .lightyear upwards, else ./.lightyear)',
 } as const;
 const portOption = {
   type: 'string',
   valueName: 'N',
-  description: `port to listen on (default ${DEFAULT_PORT}; 0 = any free port)`,
+  description: `port to listen on (default $LIGHTYEAR_PORT, else ${DEFAULT_PORT}; 0 = any free port)`,
 } as const;
 
-const ENV_HINT = 'eval "$(lyctl local env)"';
+const ENV_HINT = envHint();
 
-/** The `local env` line to paste, naming the data directory when it was not the default. */
-function envHint(dataFlag: string | undefined, dataDir: string): string {
-  return dataFlag === undefined ? ENV_HINT : `eval "$(lyctl local env --data ${shellQuote(dataDir)})"`;
+/** The data directory to name in hints: only when the user named one, since lyctl finds it otherwise. */
+function hintData(dataFlag: string | undefined, dataDir: string): string | undefined {
+  return dataFlag === undefined ? undefined : dataDir;
 }
 
 function summarize(info: LocalCloudInfo): string {
@@ -39,7 +42,8 @@ const start = defineCommand({
   description: [
     'Runs `lyctl local serve` as a background process (its output goes to <data>/cloud.log), waits until it',
     'answers, and prints its endpoint and API key. The data directory keeps the cloud’s state across',
-    'restarts. If a cloud already serves the data directory, prints that one instead.',
+    'restarts. If a cloud already serves the data directory, prints that one instead (asking for another',
+    '--port is then an error). A start that fails removes the data directory it created.',
     '',
     `Then \`${ENV_HINT}\` points Terraform and lyctl at it.`,
     '',
@@ -50,12 +54,14 @@ const start = defineCommand({
   options: { port: portOption, data: dataOption, ...cloudFlagOptions },
   async run(ctx, options) {
     const dataDir = resolveDataDir(options.data, ctx.env, ctx.cwd);
-    const port = options.port === undefined ? DEFAULT_PORT : parsePort(options.port);
+    const port = options.port === undefined ? undefined : parsePort(options.port);
     parseCloudFlags(options); // refuse bad values here, not in the background process's log
     const cloud = await startBackgroundCloud({
       dataDir,
       port,
+      defaultPort: defaultPort(ctx.env),
       serveArgs: cloudFlagArgs(options),
+      hintDataDir: hintData(options.data, dataDir),
       note: ctx.err,
     });
     ctx.out(
@@ -66,7 +72,7 @@ const start = defineCommand({
     ctx.out(`Endpoint: ${cloud.info.url}`);
     ctx.out(`API key:  ${cloud.apiKey}`);
     if (cloud.info.tlsCertPath !== undefined) ctx.out(`CA cert:  ${cloud.info.tlsCertPath}`);
-    ctx.out(`To use it from this shell: ${envHint(options.data, dataDir)}`);
+    ctx.out(`To use it from this shell: ${envHint(hintData(options.data, dataDir))}`);
     return 0;
   },
 });
@@ -79,11 +85,11 @@ const serve = defineCommand({
   options: { port: portOption, data: dataOption, ...cloudFlagOptions },
   async run(ctx, options) {
     const dataDir = resolveDataDir(options.data, ctx.env, ctx.cwd);
-    const port = options.port === undefined ? DEFAULT_PORT : parsePort(options.port);
+    const port = options.port === undefined ? defaultPort(ctx.env) : parsePort(options.port);
     const cloud = await serveLocalCloud({ dataDir, port, log: ctx.err, cloud: parseCloudFlags(options) });
     ctx.out(`LightYear local cloud listening on ${cloud.info.url} (pid ${cloud.info.pid}, data ${dataDir})`);
     ctx.out(
-      `Its API key is in ${path.join(dataDir, BOOTSTRAP_KEY_FILE_NAME)}; \`lyctl local env\` prints the exports.`,
+      `Its API key is in ${path.join(dataDir, BOOTSTRAP_KEY_FILE_NAME)}; \`${lyctlHint('local env', hintData(options.data, dataDir))}\` prints the exports.`,
     );
     if (cloud.info.tlsCertPath !== undefined) {
       ctx.out(`Clients must trust its certificate: ${cloud.info.tlsCertPath}`);
@@ -162,23 +168,35 @@ const env = defineCommand({
   options: { data: dataOption },
   async run(ctx, options) {
     const dataDir = resolveDataDir(options.data, ctx.env, ctx.cwd);
-    const info = readLocalCloudInfo(dataDir);
-    if (info === undefined) throw new CloudNotRunningError(dataDir);
-    const apiKey = readBootstrapKey(dataDir);
-    if (apiKey === undefined) throw new ApiKeyMissingError(dataDir);
-    const installed = installProvider({ dataDir, note: ctx.err });
-    // stdout is for eval: anything said about the installation goes to stderr.
-    if (installed.changed) reportInstall(ctx, installed, 'err');
-    printExports(ctx, {
-      LIGHTYEAR_ENDPOINT: info.url,
-      LIGHTYEAR_API_KEY: apiKey,
-      TF_CLI_CONFIG_FILE: installed.cliConfigPath,
-      CHECKPOINT_DISABLE: '1',
-      ...(info.tlsCertPath === undefined ? {} : { LIGHTYEAR_CA_CERT: info.tlsCertPath }),
-    });
-    return 0;
+    try {
+      return printEnv(ctx, dataDir, hintData(options.data, dataDir));
+    } catch (error) {
+      // Captured by `$(...)`, a message on stderr scrolls past and the eval exports nothing: terraform then
+      // fails later, asking the public registry. Hand the shell a failure it acts on instead.
+      if (ctx.stdoutIsTerminal === true || !(error instanceof CliError)) throw error;
+      ctx.out(`echo ${shellQuote(`lyctl: ${error.message}`)} >&2; false`);
+      return error.exitCode;
+    }
   },
 });
+
+function printEnv(ctx: CommandContext, dataDir: string, hintDataDir: string | undefined): number {
+  const info = readLocalCloudInfo(dataDir);
+  if (info === undefined) throw new CloudNotRunningError(dataDir, hintDataDir);
+  const apiKey = readBootstrapKey(dataDir);
+  if (apiKey === undefined) throw new ApiKeyMissingError(dataDir);
+  const installed = installProvider({ dataDir, note: ctx.err });
+  // stdout is for eval: anything said about the installation goes to stderr.
+  if (installed.changed) reportInstall(ctx, installed, 'err');
+  printExports(ctx, {
+    LIGHTYEAR_ENDPOINT: info.url,
+    LIGHTYEAR_API_KEY: apiKey,
+    TF_CLI_CONFIG_FILE: installed.cliConfigPath,
+    CHECKPOINT_DISABLE: '1',
+    ...(info.tlsCertPath === undefined ? {} : { LIGHTYEAR_CA_CERT: info.tlsCertPath }),
+  });
+  return 0;
+}
 
 function printExports(ctx: CommandContext, variables: Readonly<Record<string, string>>): void {
   for (const [name, value] of Object.entries(variables)) ctx.out(exportLine(name, value));

@@ -7,6 +7,8 @@ import { QuickstartError } from '../errors';
 import { DEFAULT_PORT, startBackgroundCloud } from '../local-cloud';
 import { packageInfo } from '../package-root';
 import { installProvider } from '../provider-package';
+import { defaultPort } from '../default-port';
+import { envHint } from '../hints';
 import { parsePort } from '../args';
 import { reportInstall } from './provider';
 
@@ -31,20 +33,28 @@ export const quickstartCommand = defineCommand({
     data: {
       type: 'string',
       valueName: 'DIR',
-      description: 'data directory (default $LIGHTYEAR_HOME or ./.lightyear)',
+      description:
+        'data directory (default $LIGHTYEAR_HOME, else the nearest .lightyear upwards, else ./.lightyear)',
     },
     port: {
       type: 'string',
       valueName: 'N',
-      description: `port of the local cloud (default ${DEFAULT_PORT})`,
+      description: `port of the local cloud (default $LIGHTYEAR_PORT, else ${DEFAULT_PORT})`,
     },
   },
   async run(ctx, options) {
     const dataDir = resolveDataDir(options.data, ctx.env, ctx.cwd);
-    const port = options.port === undefined ? DEFAULT_PORT : parsePort(options.port);
+    const port = options.port === undefined ? undefined : parsePort(options.port);
     const { root } = packageInfo();
 
-    const cloud = await startBackgroundCloud({ dataDir, port, note: ctx.err });
+    const hintDataDir = options.data === undefined ? undefined : dataDir;
+    const cloud = await startBackgroundCloud({
+      dataDir,
+      port,
+      defaultPort: defaultPort(ctx.env),
+      hintDataDir,
+      note: ctx.err,
+    });
     ctx.err(
       cloud.alreadyRunning
         ? `Using the local cloud already running at ${cloud.info.url}`
@@ -94,7 +104,7 @@ export const quickstartCommand = defineCommand({
       ctx.out(`SSH key id:          ${outputs.ssh_key_id ?? '(none)'}`);
       ctx.out(`SSH key fingerprint: ${outputs.ssh_key_fingerprint ?? '(none)'}`);
     }
-    ctx.err(`Next: eval "$(npx lyctl local env)" and use terraform or cdktf against ${cloud.info.url}`);
+    ctx.err(`Next: ${envHint(hintDataDir)} and use terraform or cdktf against ${cloud.info.url}`);
     return 0;
   },
 });

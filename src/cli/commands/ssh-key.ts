@@ -25,7 +25,8 @@ async function withClient<T>(
   data: string | undefined,
   work: (client: ReturnType<typeof connect>) => Promise<T>,
 ): Promise<T> {
-  const client = connect(ctx.env, resolveDataDir(data, ctx.env, ctx.cwd));
+  const dataDir = resolveDataDir(data, ctx.env, ctx.cwd);
+  const client = connect(ctx.env, dataDir, data === undefined ? undefined : dataDir);
   try {
     return await work(client);
   } catch (err) {

@@ -99,7 +99,7 @@ describe('lyctl local', () => {
     const url = endpoint![1]!;
     const apiKey = key![1]!;
     expect(Number(endpoint![2])).toBeGreaterThan(0);
-    expect(started.stdout).toContain('eval "$(lyctl local env --data ');
+    expect(started.stdout).toContain('eval "$(npx lyctl local env --data ');
 
     const pid = recordedPid()!;
     expect(running(pid)).toBe(true);
@@ -151,10 +151,13 @@ describe('lyctl local', () => {
     expect((await lyctl(['local', 'stop', '--data', dataDir])).stdout).toBe(
       `No local cloud is running for ${dataDir}.\n`,
     );
+    // Not on a terminal, as under `eval "$(...)"`: the failure is shell code that fails visibly.
     expect(await lyctl(['local', 'env', '--data', dataDir])).toEqual({
       code: 1,
-      stdout: '',
-      stderr: `lyctl: no local cloud is running for ${dataDir}; start one with \`lyctl local start\`\n`,
+      stdout:
+        `echo 'lyctl: no local cloud is running for ${dataDir}; start one with ` +
+        `\`npx lyctl local start --data ${dataDir}\`' >&2; false\n`,
+      stderr: '',
     });
   });
 
@@ -190,6 +193,7 @@ describe('lyctl local', () => {
       expect(result.stderr).toContain(`port ${port} is already in use; pass --port N`);
       expect(result.stderr).not.toMatch(/^\s+at /m);
       expect(recordedPid()).toBeUndefined();
+      expect(fs.existsSync(dataDir)).toBe(false);
     } finally {
       blocker.close();
     }
@@ -231,16 +235,16 @@ describe('lyctl usage errors', () => {
   it.each([
     [
       ['local', 'start', '--bogus'],
-      'lyctl: unknown option --bogus for `lyctl local start` (see `lyctl local start --help`)',
+      'lyctl: unknown option --bogus for `lyctl local start` (see `npx lyctl local start --help`)',
     ],
     [
       ['local', 'start', '--port', '70000'],
-      "lyctl: --port must be a whole number from 0 to 65535 (0 = any free port), not '70000' (see `lyctl local start --help`)",
+      "lyctl: --port must be a whole number from 0 to 65535 (0 = any free port), not '70000' (see `npx lyctl local start --help`)",
     ],
-    [['launch'], "lyctl: unknown command 'launch' (see `lyctl --help`)"],
+    [['launch'], "lyctl: unknown command 'launch' (see `npx lyctl --help`)"],
     [
       ['provider', 'install', '--mirror'],
-      'lyctl: --mirror needs a value (--mirror DIR) (see `lyctl provider install --help`)',
+      'lyctl: --mirror needs a value (--mirror DIR) (see `npx lyctl provider install --help`)',
     ],
   ])('%j: one line on stderr, exit 2, no stack trace', async (args, line) => {
     expect(await lyctl(args)).toEqual({ code: 2, stdout: '', stderr: `${line}\n` });

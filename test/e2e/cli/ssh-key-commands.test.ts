@@ -166,7 +166,7 @@ describe('lyctl ssh-key', () => {
     const result = await lyctl(['ssh-key', 'create', '--name', 'x']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^lyctl: create needs --public-key-file \(see `lyctl ssh-key create --help`\)\n$/,
+      /^lyctl: create needs --public-key-file \(see `npx lyctl ssh-key create --help`\)\n$/,
     );
   });
 });
