@@ -52,6 +52,7 @@ export class LightyearClient implements ApiRequester {
     });
     this.#handler = buildHandlerChain(transport, {
       apiKey: resolved.apiKey,
+      endpointHref: resolved.endpoint.href,
       requestsPerMinute: resolved.requestsPerMinute,
       rateLimitBurst: resolved.rateLimitBurst,
       retry: {
@@ -60,8 +61,10 @@ export class LightyearClient implements ApiRequester {
         maxDelayMs: resolved.maxRetryDelayMs,
         random: Math.random,
       },
+      deadlineMs: resolved.deadlineMs,
       clock: resolved.clock,
-      log: resolved.log,
+      emit: resolved.emit,
+      logBodies: resolved.logBodies,
       redact: secretRedactor([resolved.apiKey]),
     });
     this.sshKeys = new SshKeys(this);

@@ -23,3 +23,4 @@ export { waitFor } from './wait-for';
 export type { WaitForOptions } from './wait-for';
 export type { Clock } from './clock';
 export { isCertificateTrustFailure } from './transport/connection-failures';
+export type { ClientLogEvent, AttemptLogEvent, RetryLogEvent, BodiesLogEvent } from './transport/log-events';
