@@ -21,6 +21,10 @@ export interface LightyearProviderConfig {
    * API base URL. Falls back to `LIGHTYEAR_ENDPOINT`, then `https://api.lightyear.host/v1`. Plain `http://` is accepted only for loopback hosts (the local cloud).
    */
   readonly endpoint?: string;
+  /**
+   * How long one API call may take, retries included, as a duration such as `"30s"` or `"2m"`; a call still unanswered by then fails with an error naming the endpoint. Each attempt is also cut off after 30 s (or request_timeout, if shorter) and retried while time remains. Falls back to `LIGHTYEAR_REQUEST_TIMEOUT`, then `"2m"`.
+   */
+  readonly requestTimeout?: string;
 }
 
 /**
@@ -39,6 +43,7 @@ export class LightyearProvider extends cdktf.TerraformProvider {
     this._apiKey = config.apiKey;
     this._caCertFile = config.caCertFile;
     this._endpoint = config.endpoint;
+    this._requestTimeout = config.requestTimeout;
   }
 
   private _apiKey?: string;
@@ -86,11 +91,27 @@ export class LightyearProvider extends cdktf.TerraformProvider {
     return this._endpoint;
   }
 
+  private _requestTimeout?: string;
+  public get requestTimeout(): string | undefined {
+    return this._requestTimeout;
+  }
+  public set requestTimeout(value: string | undefined) {
+    this._requestTimeout = value;
+  }
+  public resetRequestTimeout(): void {
+    this._requestTimeout = undefined;
+  }
+  /** The value given in configuration, before synthesis. */
+  public get requestTimeoutInput(): string | undefined {
+    return this._requestTimeout;
+  }
+
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     return {
       api_key: cdktf.stringToTerraform(this._apiKey),
       ca_cert_file: cdktf.stringToTerraform(this._caCertFile),
       endpoint: cdktf.stringToTerraform(this._endpoint),
+      request_timeout: cdktf.stringToTerraform(this._requestTimeout),
     };
   }
 
@@ -110,6 +131,12 @@ export class LightyearProvider extends cdktf.TerraformProvider {
       },
       endpoint: {
         value: cdktf.stringToHclTerraform(this._endpoint),
+        isBlock: false,
+        type: 'simple',
+        storageClassType: 'string',
+      },
+      request_timeout: {
+        value: cdktf.stringToHclTerraform(this._requestTimeout),
         isBlock: false,
         type: 'simple',
         storageClassType: 'string',

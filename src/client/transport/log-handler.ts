@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { LightyearConnectionError, LightyearError } from '../errors';
+import { LightyearAbortedError, LightyearConnectionError, LightyearError } from '../errors';
 import type { ClientLogEvent } from './log-events';
 import type { HandlerWrapper } from './types';
 
@@ -26,8 +26,14 @@ export function logHandler(emit: (event: ClientLogEvent) => void, clock: Clock):
       attempt(response.status, response.requestId, String(response.status));
       return response;
     } catch (err) {
-      const outcome =
-        err instanceof LightyearConnectionError
+      // The deadline ends an attempt through its signal; say so rather than "aborted", which reads as Ctrl-C.
+      const deadlinePassed =
+        err instanceof LightyearAbortedError &&
+        request.deadline !== undefined &&
+        clock.now() >= request.deadline;
+      const outcome = deadlinePassed
+        ? 'deadline passed'
+        : err instanceof LightyearConnectionError
           ? `${err.code} (${err.reason})`
           : err instanceof LightyearError
             ? `${err.status ?? err.code}`
