@@ -8,19 +8,21 @@ import { generatedOpenApiFiles } from '../cloud/openapi/live-document';
 import { lightyearProvider, PROVIDER_SOURCE } from '../provider/provider';
 import { generateCdktfBindings } from './cdktf-bindings';
 import { generateReferenceDocs } from './docs';
+import { readReferenceExamples } from './reference-examples';
+
+const ROOT = path.resolve(__dirname, '..', '..');
 
 export function generatedFiles(): Record<string, string> {
   return {
     ...generateCdktfBindings(lightyearProvider, PROVIDER_SOURCE),
-    ...generateReferenceDocs(lightyearProvider, PROVIDER_SOURCE),
+    ...generateReferenceDocs(lightyearProvider, PROVIDER_SOURCE, readReferenceExamples(ROOT)),
     ...generatedOpenApiFiles(),
   };
 }
 
 if (require.main === module) {
-  const root = path.resolve(__dirname, '..', '..');
   for (const [file, content] of Object.entries(generatedFiles())) {
-    const target = path.join(root, file);
+    const target = path.join(ROOT, file);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, content);
     console.log(`wrote ${file}`);
