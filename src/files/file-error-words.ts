@@ -26,3 +26,30 @@ export function fileErrorInWords(err: unknown): string {
   if (typeof message === 'string' && message !== '') return message.replace(/, \w+ '.*'$/, '');
   return 'cannot be read';
 }
+
+const ACTIONS: Readonly<Record<string, string>> = {
+  open: 'cannot open',
+  read: 'cannot read',
+  write: 'cannot write',
+  mkdir: 'cannot create the directory',
+  rmdir: 'cannot remove the directory',
+  scandir: 'cannot list',
+  unlink: 'cannot remove',
+  rename: 'cannot move',
+  chmod: 'cannot change the permissions of',
+  copyfile: 'cannot copy',
+  stat: 'cannot find',
+  lstat: 'cannot find',
+  access: 'cannot access',
+};
+
+/**
+ * A failed file-system call as one sentence, `cannot open /x/y.pem: no such file`, when `err` is one (Node's
+ * errors carry `syscall` and `path`); undefined for anything else.
+ */
+export function describeFileFailure(err: unknown): string | undefined {
+  const { code, syscall, path } = (err ?? {}) as { code?: unknown; syscall?: unknown; path?: unknown };
+  if (typeof code !== 'string' || WORDS[code] === undefined || typeof path !== 'string') return undefined;
+  const action = (typeof syscall === 'string' && ACTIONS[syscall]) || 'cannot use';
+  return `${action} ${path}: ${fileErrorInWords(err)}`;
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileErrorInWords } from '../../src/files/file-error-words';
+import { describeFileFailure, fileErrorInWords } from '../../src/files/file-error-words';
 
 /** The error a real read of `file` throws. */
 function readFailure(file: string): unknown {
@@ -38,5 +38,17 @@ describe('file errors in words', () => {
       'something odd',
     );
     expect(fileErrorInWords(undefined)).toBe('cannot be read');
+  });
+});
+
+describe('file failures as a sentence', () => {
+  it('names the action and the file', () => {
+    const missing = path.join(os.tmpdir(), 'file-words-none', 'x.pem');
+    expect(describeFileFailure(readFailure(missing))).toBe(`cannot open ${missing}: no such file`);
+  });
+
+  it('is undefined for errors that are not about a file', () => {
+    expect(describeFileFailure(new Error('boom'))).toBeUndefined();
+    expect(describeFileFailure(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBeUndefined();
   });
 });

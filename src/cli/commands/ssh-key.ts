@@ -5,6 +5,7 @@ import { asCliError, connect } from '../api-connection';
 import { defineCommand, type CommandContext, type CommandGroup } from '../command';
 import { resolveDataDir } from '../data-dir';
 import { UsageError } from '../errors';
+import { fileErrorInWords } from '../../files/file-error-words';
 
 const dataOption = {
   type: 'string',
@@ -89,7 +90,7 @@ const create = defineCommand({
     } catch (err) {
       throw new UsageError(
         'invalid_option_value',
-        `cannot read --public-key-file ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+        `cannot read --public-key-file ${file}: ${fileErrorInWords(err)}`,
       );
     }
     const name = options.name;
