@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { LightyearClient, isLightyearError } from '../client';
-import { ApiCallError, NoCredentialsError } from './errors';
+import { fileErrorInWords } from '../files/file-error-words';
+import { ApiCallError, NoCredentialsError, UnreadableFileError } from './errors';
 import { readBootstrapKey, readLocalCloudInfo } from './local-cloud-info';
 
 /**
@@ -20,7 +21,7 @@ export function connect(
       return {
         apiKey: env.LIGHTYEAR_API_KEY,
         endpoint: env.LIGHTYEAR_ENDPOINT || undefined,
-        ca: caPath ? fs.readFileSync(caPath) : undefined,
+        ca: caPath ? readCaFile(caPath) : undefined,
       };
     }
     const info = readLocalCloudInfo(dataDir);
@@ -36,6 +37,14 @@ export function connect(
     return new LightyearClient({ ...options, userAgent: 'lyctl' });
   } catch (err) {
     throw asCliError(err);
+  }
+}
+
+function readCaFile(caPath: string): Buffer {
+  try {
+    return fs.readFileSync(caPath);
+  } catch (err) {
+    throw new UnreadableFileError('LIGHTYEAR_CA_CERT names', caPath, fileErrorInWords(err));
   }
 }
 

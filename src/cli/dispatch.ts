@@ -1,6 +1,7 @@
 import { LYCTL } from './hints';
 import { parseCommandArgs } from './args';
 import { isGroup, type Command, type CommandContext, type CommandTableEntry } from './command';
+import { describeFileFailure } from '../files/file-error-words';
 import { CliError, UsageError } from './errors';
 import { commandHelp, groupHelp, mainHelp } from './help';
 import { terminalSafe } from './terminal-text';
@@ -103,6 +104,12 @@ function report(error: unknown, ctx: CommandContext, helpPath: string): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
+  // A file that could not be read or written is the user's to fix, not a bug: say which and why, in words.
+  const fileFailure = describeFileFailure(error);
+  if (fileFailure !== undefined && ctx.env.LYCTL_DEBUG !== '1') {
+    ctx.err(`lyctl: ${fileFailure}`);
+    return 1;
+  }
   if (ctx.env.LYCTL_DEBUG === '1') {
     ctx.err(
       `lyctl: unexpected error: ${error instanceof Error && error.stack !== undefined ? error.stack : message}`,

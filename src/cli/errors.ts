@@ -207,3 +207,18 @@ export class ProviderLockError extends CliError {
   readonly code = 'provider_lock_failed';
   readonly exitCode = 1;
 }
+
+/** A file lyctl was pointed at (by a flag or an environment variable) cannot be read. */
+export class UnreadableFileError extends CliError {
+  override readonly name = 'UnreadableFileError';
+  readonly code = 'unreadable_file';
+  readonly exitCode = 1;
+  constructor(
+    /** How the file was named: `LIGHTYEAR_CA_CERT names`. */
+    source: string,
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${source} ${file}, which cannot be read: ${reason}`);
+  }
+}

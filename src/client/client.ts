@@ -89,6 +89,7 @@ export class LightyearClient implements ApiRequester {
     });
     this.#handler = buildHandlerChain(transport, {
       apiKey: resolved.apiKey,
+      endpointHref: resolved.endpoint.href,
       requestsPerMinute: resolved.requestsPerMinute,
       rateLimitBurst: resolved.rateLimitBurst,
       retry: {
@@ -97,8 +98,10 @@ export class LightyearClient implements ApiRequester {
         maxDelayMs: resolved.maxRetryDelayMs,
         random: Math.random,
       },
+      deadlineMs: resolved.deadlineMs,
       clock: resolved.clock,
-      log: resolved.log,
+      emit: resolved.emit,
+      logBodies: resolved.logBodies,
       redact: secretRedactor([resolved.apiKey]),
     });
     this.sshKeys = sshKeys(this);

@@ -44,3 +44,4 @@ export type { RetryWhileBusyOptions } from './retry-while-busy';
 export type { WaitForOptions } from './wait-for';
 export type { Clock } from './clock';
 export { isCertificateTrustFailure } from './transport/connection-failures';
+export type { ClientLogEvent, AttemptLogEvent, RetryLogEvent, BodiesLogEvent } from './transport/log-events';

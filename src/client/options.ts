@@ -4,7 +4,9 @@ import { systemClock } from './clock';
 import type { Endpoint } from './endpoint';
 import { DEFAULT_ENDPOINT, parseEndpoint } from './endpoint';
 import { LightyearConfigError } from './errors';
-import { secretRedactor } from './redact';
+import { redactDeep, secretRedactor } from './redact';
+import type { ClientLogEvent } from './transport/log-events';
+import { formatLogEvent } from './transport/log-events';
 
 export interface LightyearClientOptions {
   /** The API key, sent as `Authorization: Bearer <key>`. Never written to a message, log line or `inspect()`. */
@@ -31,7 +33,11 @@ export interface LightyearClientOptions {
   retryBaseDelayMs?: number;
   /** Cap on one backoff wait. A `Retry-After` longer than this is not waited out: the 429/503 is thrown. @default 60000 */
   maxRetryDelayMs?: number;
-  /** Per attempt, from sending the request to having read the whole response. @default 30000 */
+  /**
+   * Per attempt, from sending the request to having read the whole response. Every operation of the API answers
+   * in well under a second (slow work such as provisioning is asynchronous), so an attempt still unanswered
+   * after 30 s is stuck, and a fresh connection is the better bet. @default 30000
+   */
   timeoutMs?: number;
   /**
    * The largest response body the client reads, in bytes; a larger one fails the call with
@@ -39,12 +45,26 @@ export interface LightyearClientOptions {
    * page of 100 objects) is far below it. @default 16 MiB
    */
   maxResponseBytes?: number;
+  /**
+   * Bound on one whole call: every attempt, the backoff between them, `Retry-After` waits and rate-limit
+   * pacing. It is what makes a hung endpoint a failure instead of a hung pipeline. Two minutes leaves room for
+   * four full attempts, or a one-minute `Retry-After` and then some, while a run against a dead endpoint still
+   * ends in minutes. `Infinity` turns it off. @default 120000
+   */
+  deadlineMs?: number;
   /** Aborts every in-flight and future call (the provider's StopProvider). */
   signal?: AbortSignal;
   /** A CA certificate (PEM) to trust, e.g. that of a local cloud serving `--tls`. */
   ca?: string | Buffer;
   /** Receives one line per attempt and per retry decision; never headers, bodies or the API key. */
   log?: (line: string) => void;
+  /**
+   * Receives the same events as `log`, structured (for a logger with fields, like the provider's hclog), plus
+   * the redacted bodies when `logBodies` is set. The API key is redacted from every string in them.
+   */
+  onLogEvent?: (event: ClientLogEvent) => void;
+  /** Also report request and answer bodies, redacted, to `onLogEvent`. @default false */
+  logBodies?: boolean;
   /** Time source for the limiter, backoff and poller. For tests. @default the system clock */
   clock?: Clock;
 }
@@ -61,9 +81,13 @@ export interface ResolvedOptions {
   maxRetryDelayMs: number;
   timeoutMs: number;
   maxResponseBytes: number;
+  deadlineMs: number;
   signal: AbortSignal | undefined;
   ca: string | Buffer | undefined;
   log: (line: string) => void;
+  /** Every log event, redacted, to both `log` (as a line) and `onLogEvent`. */
+  emit: (event: ClientLogEvent) => void;
+  logBodies: boolean;
   clock: Clock;
 }
 
@@ -93,7 +117,9 @@ export function resolveOptions(options: LightyearClientOptions): ResolvedOptions
     // The endpoint is echoed in the message; if the key was passed as the endpoint by mistake, it must not show.
     throw err instanceof LightyearConfigError ? new LightyearConfigError(redact(err.message)) : err;
   }
-  const log = options.log;
+  const userLog = options.log;
+  const log = userLog === undefined ? () => undefined : (line: string) => userLog(redact(line));
+  const onLogEvent = options.onLogEvent;
   const requestsPerMinute = positive('requestsPerMinute', options.requestsPerMinute ?? 600, {
     allowInfinity: true,
   });
@@ -114,9 +140,16 @@ export function resolveOptions(options: LightyearClientOptions): ResolvedOptions
       'maxResponseBytes',
       options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     ),
+    deadlineMs: positive('deadlineMs', options.deadlineMs ?? 120_000, { allowInfinity: true }),
     signal: options.signal,
     ca: options.ca,
-    log: log === undefined ? () => undefined : (line) => log(redact(line)),
+    log,
+    emit: (event) => {
+      const line = formatLogEvent(event);
+      if (line !== undefined) log(line);
+      onLogEvent?.(redactDeep(event, redact));
+    },
+    logBodies: options.logBodies === true && onLogEvent !== undefined,
     clock: options.clock ?? systemClock,
   };
 }

@@ -15,11 +15,14 @@ import { generateCdktfBindings } from './cdktf-generator';
 import { BINDINGS_DIR, type ProviderAddress } from './cdktf-output';
 import { generateReferenceDocs } from './docs';
 import { readProviderSchemaJson, type ReadProviderSchemaOptions } from './provider-schema-json';
+import { readReferenceExamples } from './reference-examples';
+
+const ROOT = path.resolve(__dirname, '..', '..');
 
 /** The reference docs and the OpenAPI document, by path relative to the repository root. */
 export function generatedDocFiles(): Record<string, string> {
   return {
-    ...generateReferenceDocs(lightyearProvider, PROVIDER_SOURCE),
+    ...generateReferenceDocs(lightyearProvider, PROVIDER_SOURCE, readReferenceExamples(ROOT)),
     ...generatedOpenApiFiles(),
   };
 }
@@ -41,7 +44,7 @@ function providerAddress(): ProviderAddress {
 }
 
 async function main(): Promise<void> {
-  const root = path.resolve(__dirname, '..', '..');
+  const root = ROOT;
   const started = performance.now();
   const bindings = await generatedBindingFiles();
   const bindingsMs = performance.now() - started;

@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import { version } from '../../package.json';
 import type { LightyearClient } from '../client';
+import { fileErrorInWords } from '../files/file-error-words';
+import { logApiEvent } from './api-call-log';
+import { attributeApiCalls, currentApiCallOrigin, withApiCallOrigin } from './api-call-origin';
 import { clientModule } from './client-module';
 import type { Diagnostics } from './framework/diagnostics';
 import { ResourceError } from './framework/errors';
 import type { ProviderDefinition } from './framework/provider';
+import { checkTimeout, parseGoDuration } from './go-duration';
+import { createLogger, levelFromEnvironment } from './protocol/logger';
 import type { ObjectValue } from './protocol/values';
 import { ctyString } from './protocol/values';
 import { toResourceError } from './resources/api-errors';
@@ -13,6 +18,10 @@ import { sshKeyResource } from './resources/ssh-key/resource';
 export const PROVIDER_NAME = 'lightyear';
 export const PROVIDER_SOURCE = 'lightyear/lightyear';
 export const DEFAULT_ENDPOINT = 'https://api.lightyear.host/v1';
+/** See `LightyearClientOptions.deadlineMs` for why two minutes. */
+export const DEFAULT_REQUEST_TIMEOUT = '2m';
+/** One attempt never waits longer than this, so a call retries a stuck connection within request_timeout. */
+const ATTEMPT_TIMEOUT_MS = 30_000;
 
 function checkEndpoint(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -24,6 +33,10 @@ function checkEndpoint(value: unknown): string | undefined {
     return `endpoint "${value}" is not a URL (expected e.g. ${DEFAULT_ENDPOINT})`;
   }
   return undefined;
+}
+
+function checkRequestTimeout(value: unknown): string | undefined {
+  return typeof value === 'string' ? checkTimeout('request_timeout', value) : undefined;
 }
 
 function configuredString(config: ObjectValue, name: string): string | undefined {
@@ -76,6 +89,12 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
           'PEM file of a certificate authority to trust for the endpoint, e.g. the certificate of a local cloud started with `lyctl local start --tls`. Falls back to `LIGHTYEAR_CA_CERT`.',
         optional: true,
       },
+      request_timeout: {
+        type: ctyString,
+        description: `How long one API call may take, retries included, as a duration such as \`"30s"\` or \`"2m"\`; a call still unanswered by then fails with an error naming the endpoint. Each attempt is also cut off after 30 s (or request_timeout, if shorter) and retried while time remains. Falls back to \`LIGHTYEAR_REQUEST_TIMEOUT\`, then \`"${DEFAULT_REQUEST_TIMEOUT}"\`.`,
+        optional: true,
+        validate: checkRequestTimeout,
+      },
     },
   },
 
@@ -97,12 +116,33 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
       try {
         ca = fs.readFileSync(caFile);
       } catch (err) {
-        const reason = (err as NodeJS.ErrnoException).code ?? 'unreadable';
         const path = configuredString(config, 'ca_cert_file') ? ['ca_cert_file'] : undefined;
-        ctx.diagnostics.error('Cannot read the CA certificate', `${caFile}: ${reason}`, path);
+        const source = path ? 'ca_cert_file' : 'LIGHTYEAR_CA_CERT';
+        ctx.diagnostics.error(
+          'Cannot read the CA certificate',
+          `${source} names ${caFile}: ${fileErrorInWords(err)}.`,
+          path,
+        );
         return undefined;
       }
     }
+    const configuredTimeout = configuredString(config, 'request_timeout');
+    const timeoutText = configuredTimeout ?? process.env.LIGHTYEAR_REQUEST_TIMEOUT ?? DEFAULT_REQUEST_TIMEOUT;
+    // The attribute was checked at validation; the environment variable is first seen here.
+    const timeoutProblem = checkTimeout(
+      configuredTimeout ? 'request_timeout' : 'LIGHTYEAR_REQUEST_TIMEOUT',
+      timeoutText,
+    );
+    if (timeoutProblem !== undefined) {
+      ctx.diagnostics.error(
+        'Invalid request timeout',
+        timeoutProblem,
+        configuredTimeout ? ['request_timeout'] : undefined,
+      );
+      return undefined;
+    }
+    const deadlineMs = parseGoDuration(timeoutText.trim())!;
+    const apiLog = createLogger({ module: 'api' });
     let client: LightyearClient;
     try {
       client = new (clientModule().LightyearClient)({
@@ -110,6 +150,10 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
         endpoint,
         userAgent: `terraform-provider-lightyear/${version} terraform/${ctx.terraformVersion}`,
         signal: ctx.signal,
+        timeoutMs: Math.min(ATTEMPT_TIMEOUT_MS, deadlineMs),
+        deadlineMs,
+        onLogEvent: (event) => logApiEvent(apiLog, event, currentApiCallOrigin()),
+        logBodies: levelFromEnvironment() === 'trace',
         ...(ca ? { ca } : {}),
       });
     } catch (err) {
@@ -120,9 +164,12 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
       }
       throw err;
     }
-    return (await verifyCredentials(client, ctx.diagnostics)) ? client : undefined;
+    const verified = await withApiCallOrigin({ operation: 'configure' }, () =>
+      verifyCredentials(client, ctx.diagnostics),
+    );
+    return verified ? client : undefined;
   },
 
-  resources: [sshKeyResource],
+  resources: [attributeApiCalls(sshKeyResource)],
   dataSources: [],
 };

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineCommand, type CommandContext, type CommandTableEntry } from '../../src/cli/command';
 import { CloudNotRunningError } from '../../src/cli/errors';
 import { runCli } from '../../src/cli/dispatch';
@@ -146,5 +149,25 @@ describe('runCli', () => {
     const debug = await run(['local', 'crash'], { LYCTL_DEBUG: '1' });
     expect(debug.code).toBe(1);
     expect(debug.err[0]).toMatch(/^lyctl: unexpected error: Error: boom\n\s+at /);
+  });
+});
+
+describe('runCli and files', () => {
+  const missing = path.join(os.tmpdir(), 'lyctl-dispatch-no-such-dir', 'key.pub');
+  const reading = defineCommand({
+    name: 'read',
+    summary: 'Read a file that is not there',
+    options: {},
+    async run() {
+      fs.readFileSync(missing);
+      return 0;
+    },
+  });
+
+  it('reports a file that cannot be read in words, naming it, not as an unexpected ENOENT', async () => {
+    const captured = capture();
+    const code = await runCli(['read'], captured.ctx, [reading], () => '9.9.9');
+    expect(code).toBe(1);
+    expect(captured.err).toEqual([`lyctl: cannot open ${missing}: no such file`]);
   });
 });

@@ -28,6 +28,12 @@ export interface LightyearProviderConfig {
   */
   readonly endpoint?: string;
   /**
+  * How long one API call may take, retries included, as a duration such as `"30s"` or `"2m"`; a call still unanswered by then fails with an error naming the endpoint. Each attempt is also cut off after 30 s (or request_timeout, if shorter) and retried while time remains. Falls back to `LIGHTYEAR_REQUEST_TIMEOUT`, then `"2m"`.
+  *
+  * Reference: {@link docs/reference/provider.md LightyearProvider#request_timeout}
+  */
+  readonly requestTimeout?: string;
+  /**
   * Alias name
   *
   * Reference: {@link docs/reference/provider.md LightyearProvider#alias}
@@ -83,6 +89,7 @@ export class LightyearProvider extends cdktf.TerraformProvider {
     this._apiKey = config.apiKey;
     this._caCertFile = config.caCertFile;
     this._endpoint = config.endpoint;
+    this._requestTimeout = config.requestTimeout;
     this._alias = config.alias;
   }
 
@@ -138,6 +145,22 @@ export class LightyearProvider extends cdktf.TerraformProvider {
     return this._endpoint;
   }
 
+  // request_timeout - computed: false, optional: true, required: false
+  private _requestTimeout?: string; 
+  public get requestTimeout() {
+    return this._requestTimeout;
+  }
+  public set requestTimeout(value: string | undefined) {
+    this._requestTimeout = value;
+  }
+  public resetRequestTimeout() {
+    this._requestTimeout = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get requestTimeoutInput() {
+    return this._requestTimeout;
+  }
+
   // alias - computed: false, optional: true, required: false
   private _alias?: string; 
   public get alias() {
@@ -163,6 +186,7 @@ export class LightyearProvider extends cdktf.TerraformProvider {
       api_key: cdktf.stringToTerraform(this._apiKey),
       ca_cert_file: cdktf.stringToTerraform(this._caCertFile),
       endpoint: cdktf.stringToTerraform(this._endpoint),
+      request_timeout: cdktf.stringToTerraform(this._requestTimeout),
       alias: cdktf.stringToTerraform(this._alias),
     };
   }
@@ -183,6 +207,12 @@ export class LightyearProvider extends cdktf.TerraformProvider {
       },
       endpoint: {
         value: cdktf.stringToHclTerraform(this._endpoint),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      request_timeout: {
+        value: cdktf.stringToHclTerraform(this._requestTimeout),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

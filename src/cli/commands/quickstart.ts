@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { cdktfEnvironment } from '../cdktf-environment';
 import { defineCommand } from '../command';
 import { resolveDataDir } from '../data-dir';
 import { QuickstartError } from '../errors';
@@ -89,7 +90,7 @@ export const quickstartCommand = defineCommand({
         '--outputs-file-include-sensitive-outputs=false',
       ],
       {
-        ...ctx.env,
+        ...cdktfEnvironment(ctx.env, { terminal: process.stdout.isTTY === true }),
         LIGHTYEAR_ENDPOINT: cloud.info.url,
         LIGHTYEAR_API_KEY: cloud.apiKey,
         LIGHTYEAR_HOME: dataDir,

@@ -7,6 +7,7 @@ import { resolveDataDir } from '../data-dir';
 import { PrivateKeyFileError, UsageError } from '../errors';
 import { PRIVATE_KEY_REASON, isPrivateKey, privateKeyFix } from '../../spelling/ssh-private-key';
 import { terminalSafeCell } from '../terminal-text';
+import { fileErrorInWords } from '../../files/file-error-words';
 
 const dataOption = {
   type: 'string',
@@ -93,7 +94,7 @@ const create = defineCommand({
     } catch (err) {
       throw new UsageError(
         'invalid_option_value',
-        `cannot read --public-key-file ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+        `cannot read --public-key-file ${file}: ${fileErrorInWords(err)}`,
       );
     }
     if (isPrivateKey(publicKey)) {

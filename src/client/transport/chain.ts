@@ -1,6 +1,9 @@
 import type { Clock } from '../clock';
 import type { Redactor } from '../redact';
 import { authHandler } from './auth-handler';
+import { bodyTraceTransport } from './body-trace';
+import { deadlineHandler } from './deadline-handler';
+import type { ClientLogEvent } from './log-events';
 import { logHandler } from './log-handler';
 import { parseHandler } from './parse-handler';
 import { rateLimitHandler } from './rate-limit-handler';
@@ -11,13 +14,20 @@ import type { Handler, HandlerWrapper, Transport } from './types';
 
 export interface ChainOptions {
   apiKey: string;
+  /** Named in the deadline error. */
+  endpointHref: string;
   /** `Infinity` leaves the limiter out. */
   requestsPerMinute: number;
   /** Tokens available at once; see `LightyearClientOptions.rateLimitBurst`. */
   rateLimitBurst: number;
   retry: RetrySettings;
+  /** Bound on one whole call; `Infinity` leaves the deadline out. */
+  deadlineMs: number;
   clock: Clock;
-  log: (line: string) => void;
+  /** Receives every log event, already redacted. */
+  emit: (event: ClientLogEvent) => void;
+  /** Whether to trace request and answer bodies (redacted); off unless asked, it costs a copy per call. */
+  logBodies: boolean;
   redact: Redactor;
 }
 
@@ -25,17 +35,21 @@ export interface ChainOptions {
  * The transport as an explicit, ordered chain. The order matters; outermost first:
  *
  * 1. auth — sets the Bearer header once per logical call.
- * 2. retry — repeats the rest of the chain on transient failures, with backoff and `Retry-After`.
- * 3. rate limit — takes a token per *attempt*: the API counts every attempt against the key's budget, so a
+ * 2. deadline — bounds the whole call, retries and waits included.
+ * 3. retry — repeats the rest of the chain on transient failures, with backoff and `Retry-After`.
+ * 4. rate limit — takes a token per *attempt*: the API counts every attempt against the key's budget, so a
  *    limiter outside the retry loop would let retries overrun it.
- * 4. log — one line per attempt with its outcome and request id.
- * 5. parse — turns the wire answer into a validated value or a typed error, which is what retry decides on.
- * 6. the transport — one HTTP exchange.
+ * 5. log — one event per attempt with its outcome and request id.
+ * 6. parse — turns the wire answer into a validated value or a typed error, which is what retry decides on.
+ * 7. the transport — one HTTP exchange (traced with its bodies when asked).
  */
 export function buildHandlerChain(transport: Transport, options: ChainOptions): Handler {
   const wrappers: HandlerWrapper[] = [
     authHandler(options.apiKey),
-    retryHandler(options.retry, options.clock, options.log),
+    ...(options.deadlineMs === Infinity
+      ? []
+      : [deadlineHandler(options.deadlineMs, options.clock, options.endpointHref)]),
+    retryHandler(options.retry, options.clock, options.emit),
     ...(options.requestsPerMinute === Infinity
       ? []
       : [
@@ -44,8 +58,11 @@ export function buildHandlerChain(transport: Transport, options: ChainOptions): 
             options.clock,
           ),
         ]),
-    logHandler(options.log, options.clock),
+    logHandler(options.emit, options.clock),
   ];
-  const innermost = parseHandler(transport, { redact: options.redact, clock: options.clock });
+  const wire = options.logBodies
+    ? bodyTraceTransport(transport, { emit: options.emit, redact: options.redact })
+    : transport;
+  const innermost = parseHandler(wire, { redact: options.redact, clock: options.clock });
   return wrappers.reduceRight<Handler>((next, wrap) => wrap(next), innermost);
 }

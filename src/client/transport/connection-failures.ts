@@ -33,6 +33,8 @@ const MAYBE_SENT: Record<string, string> = {
  * that hint: `isCertificateTrustFailure` tells them when.
  */
 const TLS_HINT = 'the server certificate is not trusted';
+const PLAIN_HTTP =
+  'the TLS handshake failed: the endpoint speaks plain HTTP, not HTTPS (use http:// in its URL; the local cloud serves HTTPS only when started with --tls)';
 const TLS: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: TLS_HINT,
   SELF_SIGNED_CERT_IN_CHAIN: TLS_HINT,
@@ -41,7 +43,10 @@ const TLS: Record<string, string> = {
   UNABLE_TO_GET_ISSUER_CERT: TLS_HINT,
   CERT_HAS_EXPIRED: 'the server certificate has expired',
   ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not name this host',
-  EPROTO: 'TLS handshake failed (is the server speaking plain http?)',
+  // What OpenSSL says when the first bytes back are not a TLS record: an `https://` endpoint answered in plain
+  // HTTP, as the local cloud does unless started with --tls.
+  ERR_SSL_WRONG_VERSION_NUMBER: PLAIN_HTTP,
+  EPROTO: PLAIN_HTTP,
 };
 
 /** The failure's reason says the server's certificate is not trusted (self-signed, unknown CA). */
@@ -94,10 +99,29 @@ export function toConnectionError(err: unknown, endpointHref: string): Lightyear
 }
 
 export function timeoutError(endpointHref: string, timeoutMs: number): LightyearConnectionError {
-  return new LightyearConnectionError(`no complete answer from ${endpointHref} within ${timeoutMs} ms`, {
-    reason: 'timeout',
-    transient: true,
-    mayHaveReachedServer: true,
-    attempts: 1,
-  });
+  return new LightyearConnectionError(
+    `no complete answer from ${endpointHref} within ${durationInWords(timeoutMs)}`,
+    { reason: 'timeout', transient: true, mayHaveReachedServer: true, attempts: 1 },
+  );
+}
+
+/** The call's overall deadline passed (see `deadlineHandler`); never retried, it is the end of the call. */
+export function deadlineError(
+  endpointHref: string,
+  deadlineMs: number,
+  attempts: number,
+): LightyearConnectionError {
+  return new LightyearConnectionError(
+    `no answer from ${endpointHref} within ${durationInWords(deadlineMs)}, the deadline for one API call`,
+    { reason: 'deadline', transient: false, mayHaveReachedServer: true, attempts },
+  );
+}
+
+/** `500 ms`, `30 s`, `1.5 s`, `2 min`, `2 min 30 s`: how a person reads a timeout. */
+export function durationInWords(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${Math.round(ms / 100) / 10} s`;
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.round((ms - minutes * 60_000) / 1000);
+  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
 }

@@ -1,35 +1,46 @@
 import type { Clock } from '../clock';
-import { LightyearConnectionError, LightyearError } from '../errors';
+import { LightyearAbortedError, LightyearConnectionError, LightyearError } from '../errors';
+import type { ClientLogEvent } from './log-events';
 import type { HandlerWrapper } from './types';
 
 /**
- * One line per attempt: method, path, outcome, time, request id. Headers and bodies are never written, so the
- * log is safe to attach to a support ticket.
+ * One event per attempt: method, path, outcome, time, request id. Headers and bodies are never part of it, so
+ * the line it becomes is safe to attach to a support ticket.
  */
-export function logHandler(log: (line: string) => void, clock: Clock): HandlerWrapper {
+export function logHandler(emit: (event: ClientLogEvent) => void, clock: Clock): HandlerWrapper {
   return (next) => async (request) => {
     const started = clock.now();
-    const head = `${request.method} ${request.path}`;
-    const took = () => `${Math.round(clock.now() - started)} ms`;
-    const attempt = request.attempt > 1 ? `, attempt ${request.attempt}` : '';
+    const attempt = (status: number | undefined, requestId: string | undefined, outcome: string) =>
+      emit({
+        kind: 'attempt',
+        method: request.method,
+        path: request.path,
+        attempt: request.attempt,
+        durationMs: clock.now() - started,
+        status,
+        requestId,
+        outcome,
+      });
     try {
       const response = await next(request);
-      log(`${head} -> ${response.status} in ${took()}${requestIdPart(response.requestId)}${attempt}`);
+      attempt(response.status, response.requestId, String(response.status));
       return response;
     } catch (err) {
-      const outcome =
-        err instanceof LightyearConnectionError
+      // The deadline ends an attempt through its signal; say so rather than "aborted", which reads as Ctrl-C.
+      const deadlinePassed =
+        err instanceof LightyearAbortedError &&
+        request.deadline !== undefined &&
+        clock.now() >= request.deadline;
+      const outcome = deadlinePassed
+        ? 'deadline passed'
+        : err instanceof LightyearConnectionError
           ? `${err.code} (${err.reason})`
           : err instanceof LightyearError
             ? `${err.status ?? err.code}`
             : 'error';
-      const requestId = err instanceof LightyearError ? err.requestId : undefined;
-      log(`${head} -> ${outcome} in ${took()}${requestIdPart(requestId)}${attempt}`);
+      const answered = err instanceof LightyearError ? err : undefined;
+      attempt(answered?.status, answered?.requestId, outcome);
       throw err;
     }
   };
-}
-
-function requestIdPart(requestId: string | undefined): string {
-  return requestId === undefined ? '' : ` (${requestId})`;
 }

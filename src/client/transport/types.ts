@@ -20,6 +20,11 @@ export interface ApiRequest {
   signal: AbortSignal;
   /** 1 for the first attempt; set by the retry handler so log lines can say which attempt they describe. */
   attempt: number;
+  /**
+   * When the whole call must be over (the client clock's time, ms), set by the deadline handler. The retry
+   * handler does not start a wait that would end past it.
+   */
+  deadline?: number;
 }
 
 /** What the wire returned, before the body is interpreted. */

@@ -1,3 +1,4 @@
+import type { LightyearApiError } from '../../client';
 import { clientModule } from '../client-module';
 import type { Path } from '../framework/diagnostics';
 import { ResourceError, ResourceErrors } from '../framework/errors';
@@ -42,7 +43,9 @@ export function toResourceError(
   if (err instanceof LightyearConnectionError) {
     const hint = isCertificateTrustFailure(err.reason)
       ? 'Set ca_cert_file or LIGHTYEAR_CA_CERT to the CA that signed its certificate (for a local cloud started with --tls, `npx lyctl local env` exports it).'
-      : "Check the provider's endpoint; for the local cloud, `npx lyctl local start` starts it.";
+      : err.reason === 'deadline' || err.reason === 'timeout'
+        ? 'The endpoint accepted the connection but did not answer in time. Check that it is the LightYear API and that it is healthy; request_timeout (or LIGHTYEAR_REQUEST_TIMEOUT) sets how long one call may take.'
+        : "Check the provider's endpoint; for the local cloud, `npx lyctl local start` starts it.";
     return new ResourceError(
       `${what} failed: cannot reach the LightYear API`,
       `${err.message}. ${hint}`,
@@ -69,6 +72,12 @@ export function toResourceError(
       );
     }
     const problems = fieldProblems(err);
+    if (err.isConflict) {
+      const first = problems[0];
+      const path =
+        first === undefined ? undefined : (fields[first.field] ?? attributePath(schema, first.field));
+      return conflictError(err, what, path, request);
+    }
     if (problems.length === 0)
       return new ResourceError(`${what} failed`, `${err.apiMessage}${request}`, undefined, err.code);
     const errors = problems.map((p) => {
@@ -121,4 +130,33 @@ export function attributePath(schema: ObjectSchema, field: string): Path | undef
     if (nesting === 'list' && /^\d+$/.test(steps[i + 1] ?? '')) path.push(Number(steps[++i]));
   }
   return path.length > 0 ? path : undefined;
+}
+
+/**
+ * A 409 is about the world, not the value: a duplicate public key is a valid key already registered, so it is
+ * titled as what it is ("SSH key already registered") and still points at the attribute it concerns.
+ */
+function conflictError(
+  err: LightyearApiError,
+  what: string,
+  path: Path | undefined,
+  request: string,
+): ResourceError {
+  const subject = subjectOf(what);
+  const existingId = err.details?.['existing_id'];
+  if (typeof existingId === 'string') {
+    return new ResourceError(
+      `${subject} already registered`,
+      `${err.apiMessage}${request} To manage that one with Terraform, import it (\`terraform import <address> ${existingId}\` or an import block); otherwise use a different one here.`,
+      path,
+      err.code,
+    );
+  }
+  const summary = err.code === 'resource_in_use' ? `${subject} still in use` : `${what} failed: conflict`;
+  return new ResourceError(summary, `${err.apiMessage}${request}`, path, err.code);
+}
+
+/** "Creating the SSH key" → "SSH key": the thing an operation is about, to title its conflicts. */
+function subjectOf(what: string): string {
+  return /^[A-Z][a-z]+ing (?:the |an? )?(.+)$/.exec(what)?.[1] ?? what;
 }

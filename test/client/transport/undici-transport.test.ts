@@ -1,4 +1,5 @@
 import { createServer } from 'node:https';
+import { createServer as createPlainServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LightyearClient } from '../../../src/client/client';
 import { LightyearConnectionError } from '../../../src/client/errors';
@@ -48,5 +49,28 @@ describe('HTTPS with a caller-trusted CA', () => {
       /the server certificate is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
     );
     expect(connections).toBe(1);
+  });
+});
+
+describe('https:// against a server speaking plain HTTP', () => {
+  it('says the endpoint speaks plain HTTP, at once and without retrying', async () => {
+    const plain = createPlainServer((_req, res) => res.end('{}'));
+    let connections = 0;
+    plain.on('connection', () => connections++);
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const endpoint = `https://127.0.0.1:${(plain.address() as AddressInfo).port}/v1`;
+    const client = new LightyearClient({ apiKey: 'ly_test_key', endpoint, retryBaseDelayMs: 5 });
+    try {
+      const failure = await client.sshKeys.get(SSH_KEY.id).catch((err: unknown) => err);
+      expect(failure).toMatchObject({ code: 'connection_failed', transient: false, attempts: 1 });
+      expect((failure as Error).message).toContain(
+        `could not reach ${endpoint}: the TLS handshake failed: the endpoint speaks plain HTTP, not HTTPS (use http:// in its URL`,
+      );
+      expect(connections).toBe(1);
+    } finally {
+      await client.close();
+      plain.closeAllConnections();
+      await new Promise((resolve) => plain.close(resolve));
+    }
   });
 });

@@ -169,4 +169,31 @@ describe('lyctl ssh-key', () => {
       /^lyctl: create needs --public-key-file \(see `npx lyctl ssh-key create --help`\)\n$/,
     );
   });
+
+  it('says in words why a file cannot be read: --public-key-file and LIGHTYEAR_CA_CERT', async () => {
+    const missingKey = await lyctl([
+      'ssh-key',
+      'create',
+      '--name',
+      'x',
+      '--public-key-file',
+      'nope.pub',
+      '--data',
+      dataDir,
+    ]);
+    expect(missingKey.code).toBe(2);
+    expect(missingKey.stderr).toContain('cannot read --public-key-file nope.pub: no such file');
+    expect(missingKey.stderr).not.toContain('ENOENT');
+
+    const missingCa = path.join(scratch, 'no-such-ca.pem');
+    const list = await lyctl(['ssh-key', 'list'], {
+      LIGHTYEAR_API_KEY: 'ly_unused',
+      LIGHTYEAR_ENDPOINT: 'https://localhost:1/v1',
+      LIGHTYEAR_CA_CERT: missingCa,
+    });
+    expect(list.code).toBe(1);
+    expect(list.stderr).toBe(
+      `lyctl: LIGHTYEAR_CA_CERT names ${missingCa}, which cannot be read: no such file\n`,
+    );
+  });
 });

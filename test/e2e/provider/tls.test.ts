@@ -61,6 +61,8 @@ resource "lightyear_ssh_key" "k" {
     });
     expect(plan.code).not.toBe(0);
     expect(plan.stderr).toContain('Cannot read the CA certificate');
-    expect(plan.stderr).toContain('ENOENT');
+    expect(plan.stderr.replace(/\s+/g, ' ')).toContain('LIGHTYEAR_CA_CERT names');
+    expect(plan.stderr).toContain('no such file');
+    expect(plan.stderr).not.toContain('ENOENT');
   });
 });

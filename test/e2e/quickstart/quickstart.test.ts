@@ -74,6 +74,11 @@ describe('npm run quickstart', () => {
 
     const second = await lyctl(['quickstart', '--port', '0'], env);
     expect(second.code).toBe(0);
+    // Not a terminal: no spinner frames, no escape codes (cursor moves or colour) in what a CI log keeps.
+    for (const output of [first.stdout, first.stderr, second.stdout, second.stderr]) {
+      expect(output).not.toMatch(/[\u2800-\u28ff]/);
+      expect(output).not.toContain('\u001b');
+    }
     expect(second.stderr + second.stdout).toContain('No changes.');
     expect(second.stdout).toContain(`SSH key id:          ${id}`);
     expect(fs.readdirSync(env.TMPDIR!).filter((n) => n.startsWith('tfplugin'))).toEqual([]);
