@@ -1,5 +1,5 @@
 import { LightyearApiError } from '../../../src/client';
-import type { ResourceError} from '../../../src/provider/framework/errors';
+import type { ResourceError } from '../../../src/provider/framework/errors';
 import { ResourceErrors } from '../../../src/provider/framework/errors';
 import { attr, resourceSchema } from '../../../src/provider/framework/schema-builder';
 import { toResourceError } from '../../../src/provider/resources/api-errors';
