@@ -1,11 +1,18 @@
-// Bundles the two programs this package ships into single files. A single-file bundle starts markedly faster
+// Bundles the programs this package ships into single files. A single-file bundle starts markedly faster
 // than a tree of modules (terraform-plugin-notes: ~50 ms per provider spawn, paid 3-5 times per command), and
 // esbuild's output is byte-for-byte deterministic, which keeps Terraform's lock-file hash stable across rebuilds.
+//
+// The provider is two files: the program, and the API client (undici and zod, ~1.9 MB) beside it, which only
+// the processes that configure the provider load (src/provider/client-module.ts). Inside the program the client
+// cost ~100 ms of parsing on every start even unused; as its own file it costs nothing until needed.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Its name in dist/ and in the provider package alike: the program requires it from its own directory. */
+const PROVIDER_CLIENT_FILE = 'lightyear-provider-client.js';
 
 const common = {
   bundle: true,
@@ -18,11 +25,38 @@ const common = {
   absWorkingDir: root,
 };
 
-await Promise.all([
+/** The client module's import in client-module.ts becomes a require of the file beside the program. */
+const clientBesideProgram = {
+  name: 'client-beside-program',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/client$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'provider', 'client-module.ts'))
+        ? { path: `./${PROVIDER_CLIENT_FILE}`, external: true }
+        : undefined,
+    );
+  },
+};
+
+/** What must never be in the provider program: it would be parsed on every start (see above). */
+const LAZY_ONLY = [
+  /^src\/client\//,
+  /node_modules\/undici\//,
+  /node_modules\/zod\//,
+  /node_modules\/@grpc\//,
+];
+
+const [provider] = await Promise.all([
   build({
     ...common,
     entryPoints: ['src/provider/main.ts'],
     outfile: 'dist/terraform-provider-lightyear.js',
+    plugins: [clientBesideProgram],
+    metafile: true,
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/client/index.ts'],
+    outfile: `dist/${PROVIDER_CLIENT_FILE}`,
   }),
   build({
     ...common,
@@ -32,3 +66,12 @@ await Promise.all([
     external: ['better-sqlite3'],
   }),
 ]);
+
+const eager = Object.keys(provider.metafile.inputs).filter((input) => LAZY_ONLY.some((re) => re.test(input)));
+if (eager.length > 0) {
+  console.error(
+    `The provider program bundles modules that only configured processes need; reach the client through ` +
+      `src/provider/client-module.ts instead:\n  ${eager.slice(0, 10).join('\n  ')}`,
+  );
+  process.exit(1);
+}
