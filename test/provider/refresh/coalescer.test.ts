@@ -10,8 +10,6 @@ interface Key {
   name: string;
 }
 
-class NotFound extends Error {}
-
 /** An account of keys with the API's paging: ordered by id, cursors opaque, at most perPage per page. */
 class Account {
   readonly keys = new Map<string, Key>();
