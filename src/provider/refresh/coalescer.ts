@@ -122,11 +122,16 @@ export class RefreshCoalescer<T> {
       // Small state, failed paging, or absent from a complete listing (then this GET confirms it is gone).
       return this.getOwn(burst, id, signal);
     }
+    let onAbort: (() => void) | undefined;
     const outcome = await new Promise<{ found: T } | { fetchOwn: true }>((resolve, reject) => {
       const waiter: Waiter<T> = { id, signal, settle: resolve, fail: reject };
       burst.waiters.push(waiter);
-      signal.addEventListener('abort', () => this.abandon(burst, waiter), { once: true });
+      onAbort = () => this.abandon(burst, waiter);
+      signal.addEventListener('abort', onAbort, { once: true });
       this.pump(burst);
+    }).finally(() => {
+      // A signal may outlive many reads (one per call, or a whole process): leave no listener behind.
+      if (onAbort) signal.removeEventListener('abort', onAbort);
     });
     return 'found' in outcome ? outcome.found : this.getOwn(burst, id, signal);
   }
