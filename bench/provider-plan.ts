@@ -56,29 +56,24 @@ async function timed(ws: TerraformWorkspace, args: string[], env: Record<string,
   return run.durationMs;
 }
 
-async function measure(
-  label: string,
-  config: string,
-  env: Record<string, string>,
-  repeats: number,
-  cliConfig?: string,
-): Promise<(string | number)[][]> {
-  const samples: Record<string, number[]> = { 'plan (create)': [], apply: [], 'plan (refresh)': [] };
-  for (let r = 0; r < repeats; r++) {
-    const ws = createTerraformWorkspace();
-    const runEnv = { ...env, ...(cliConfig ? { TF_CLI_CONFIG_FILE: cliConfig } : {}) };
-    try {
-      ws.writeFiles({ 'main.tf': config });
-      await timed(ws, ['init', '-input=false', '-no-color'], runEnv);
-      samples['plan (create)']!.push(await timed(ws, ['plan', '-input=false', '-no-color'], runEnv));
-      samples.apply!.push(await timed(ws, ['apply', '-auto-approve', '-input=false', '-no-color'], runEnv));
-      samples['plan (refresh)']!.push(await timed(ws, ['plan', '-input=false', '-no-color'], runEnv));
-      await timed(ws, ['destroy', '-auto-approve', '-input=false', '-no-color'], runEnv);
-    } finally {
-      ws.dispose();
-    }
+type Step = 'plan (create)' | 'apply' | 'plan (refresh)';
+const STEPS: readonly Step[] = ['plan (create)', 'apply', 'plan (refresh)'];
+
+/** One fresh workspace through plan, apply, refresh plan and destroy; the durations of the first three. */
+async function runOnce(config: string, env: Record<string, string>, cliConfig?: string): Promise<number[]> {
+  const ws = createTerraformWorkspace();
+  const runEnv = { ...env, ...(cliConfig ? { TF_CLI_CONFIG_FILE: cliConfig } : {}) };
+  try {
+    ws.writeFiles({ 'main.tf': config });
+    await timed(ws, ['init', '-input=false', '-no-color'], runEnv);
+    const plan = await timed(ws, ['plan', '-input=false', '-no-color'], runEnv);
+    const apply = await timed(ws, ['apply', '-auto-approve', '-input=false', '-no-color'], runEnv);
+    const refresh = await timed(ws, ['plan', '-input=false', '-no-color'], runEnv);
+    await timed(ws, ['destroy', '-auto-approve', '-input=false', '-no-color'], runEnv);
+    return [plan, apply, refresh];
+  } finally {
+    ws.dispose();
   }
-  return Object.entries(samples).map(([step, s]) => [label, step, repeats, percentile(s, 50).toFixed(0)]);
 }
 
 async function main(): Promise<void> {
@@ -90,17 +85,40 @@ async function main(): Promise<void> {
   try {
     const installed = installProvider({ dataDir: scratch, bundlePath: BUNDLE });
     const env = { LIGHTYEAR_ENDPOINT: cloud.url, LIGHTYEAR_API_KEY: cloud.apiKey };
-    const rows = [
-      ...(await measure(`terraform_data ×${count}`, terraformDataConfig(count), {}, repeats)),
-      ...(await measure(
+    // Interleaved (floor, ours, floor, ours, ...) so that a machine whose load changes during the run
+    // weighs on both alike; the ratio column compares medians.
+    const floor: number[][] = [];
+    const ours: number[][] = [];
+    for (let r = 0; r < repeats; r++) {
+      floor.push(await runOnce(terraformDataConfig(count), {}));
+      ours.push(await runOnce(lightyearConfig(count), env, installed.cliConfigPath));
+    }
+    const rows: (string | number)[][] = [];
+    STEPS.forEach((step, i) => {
+      const floorMedian = percentile(
+        floor.map((run) => run[i]!),
+        50,
+      );
+      const oursMedian = percentile(
+        ours.map((run) => run[i]!),
+        50,
+      );
+      rows.push([`terraform_data ×${count}`, step, repeats, floorMedian.toFixed(0), '1.00']);
+      rows.push([
         `lightyear_ssh_key ×${count}`,
-        lightyearConfig(count),
-        env,
+        step,
         repeats,
-        installed.cliConfigPath,
-      )),
-    ];
-    printTable(['resources', 'command', 'runs', 'median ms'], rows);
+        oursMedian.toFixed(0),
+        (oursMedian / floorMedian).toFixed(2),
+      ]);
+    });
+    printTable(['resources', 'command', 'runs', 'median ms', '× terraform_data'], rows);
+    console.log(
+      `\nload average at the end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     await cloud.close();
     fs.rmSync(scratch, { recursive: true, force: true });

@@ -1,26 +1,37 @@
 /**
  * Provider start-up: spawn → handshake line, as Terraform experiences it (paid 3–5 times per command).
- * Runs the built bundle with Terraform's environment, with AutoMTLS (a client certificate, as Terraform
- * sends) and without, and prints median and p90 over N runs.
+ * Installs each program with `lyctl provider install`'s own installer and spawns the launcher it writes,
+ * with Terraform's environment and AutoMTLS (a client certificate, as Terraform sends). Runs are
+ * interleaved with bare `node -e 0` (round-robin), so a machine whose load changes during the run affects
+ * every row alike; the ratio column is each row's median over the floor's.
  *
- *   npm run build && node --import tsx bench/provider-spawn.ts [runs]
+ *   npm run build && node --import tsx bench/provider-spawn.ts [runs] [label=path/to/bundle.js ...]
+ *
+ * Extra `label=path` arguments add other builds of the provider (e.g. one built from an older commit),
+ * each with its `lightyear-provider-client.js` beside it if it has one.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { installProvider, launcherFileName } from '../src/cli/provider-package';
 import { generateServerCertificate } from '../src/provider/protocol/certificate';
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../src/provider/protocol/handshake';
 import { percentile, printTable } from './stats';
 
 const BUNDLE = path.resolve(__dirname, '..', 'dist', 'terraform-provider-lightyear.js');
-const COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
+const VERSION = '0.0.0-bench';
 
-function handshakeOnce(extraEnv: Record<string, string>): Promise<number> {
+interface Variant {
+  readonly label: string;
+  readonly run: () => Promise<number>;
+}
+
+function timeToHandshake(command: string, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BUNDLE], {
-      env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: COOKIE, PLUGIN_PROTOCOL_VERSIONS: '5,6', ...extraEnv },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const child = spawn(command, [], { env, stdio: ['ignore', 'pipe', 'ignore'] });
     child.stdout.once('data', (chunk: Buffer) => {
       const elapsed = performance.now() - started;
       if (!chunk.toString().startsWith('1|6|'))
@@ -32,34 +43,77 @@ function handshakeOnce(extraEnv: Record<string, string>): Promise<number> {
   });
 }
 
+function timeToExit(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { stdio: 'ignore' });
+    child.once('close', () => resolve(performance.now() - started));
+    child.once('error', reject);
+  });
+}
+
 async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 20);
-  const clientCert = generateServerCertificate().certificatePem;
-  const rows: (string | number)[][] = [];
-  for (const [name, env] of [
-    ['AutoMTLS (as Terraform runs it)', { PLUGIN_CLIENT_CERT: clientCert }],
-    ['plaintext (TF_DISABLE_PLUGIN_TLS)', { TF_DISABLE_PLUGIN_TLS: '1' }],
-  ] as const) {
-    await handshakeOnce(env); // warm the file cache
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) samples.push(await handshakeOnce(env));
-    rows.push([name, runs, percentile(samples, 50).toFixed(0), percentile(samples, 90).toFixed(0)]);
+  const programs: [string, string][] = [['this build, AutoMTLS', BUNDLE]];
+  for (const arg of process.argv.slice(3)) {
+    const [label, bundle] = arg.split('=');
+    if (!label || !bundle) throw new Error(`expected label=path, got ${arg}`);
+    programs.push([label, path.resolve(bundle)]);
   }
-  const bare: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await new Promise<void>((resolve) =>
-      spawn(process.execPath, ['-e', ''], { stdio: 'ignore' }).once('close', () => resolve()),
+  if (!fs.existsSync(BUNDLE)) throw new Error('run `npm run build` first');
+
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-spawn-'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    TMPDIR: scratch,
+    [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
+    PLUGIN_PROTOCOL_VERSIONS: '5,6',
+    PLUGIN_MIN_PORT: '10000',
+    PLUGIN_MAX_PORT: '25000',
+    PLUGIN_CLIENT_CERT: generateServerCertificate().certificatePem,
+  };
+  try {
+    const variants: Variant[] = [
+      { label: 'bare `node -e 0` (the floor)', run: () => timeToExit(['-e', '0']) },
+    ];
+    programs.forEach(([label, bundle], index) => {
+      const installed = installProvider({
+        dataDir: path.join(scratch, `p${index}`),
+        bundlePath: bundle,
+        version: VERSION,
+      });
+      const launcher = path.join(installed.packageDir, launcherFileName(VERSION));
+      variants.push({ label, run: () => timeToHandshake(launcher, env) });
+    });
+
+    for (const variant of variants) await variant.run(); // warm the file cache
+    const samples = variants.map(() => [] as number[]);
+    for (let i = 0; i < runs; i++) {
+      for (const [index, variant] of variants.entries()) samples[index]!.push(await variant.run());
+    }
+    const floor = percentile(samples[0]!, 50);
+    printTable(
+      ['spawn → handshake (launcher)', 'runs', 'median ms', 'p90 ms', '× node -e 0'],
+      variants.map((variant, index) => {
+        const median = percentile(samples[index]!, 50);
+        return [
+          variant.label,
+          runs,
+          median.toFixed(0),
+          percentile(samples[index]!, 90).toFixed(0),
+          (median / floor).toFixed(2),
+        ];
+      }),
     );
-    bare.push(performance.now() - started);
+    console.log(
+      `\nload average at the end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
-  rows.push([
-    "bare `node -e ''` (the floor)",
-    runs,
-    percentile(bare, 50).toFixed(0),
-    percentile(bare, 90).toFixed(0),
-  ]);
-  printTable(['spawn → handshake', 'runs', 'median ms', 'p90 ms'], rows);
 }
 
 void main();

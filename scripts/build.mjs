@@ -4,6 +4,10 @@
 // esbuild's output is byte-for-byte deterministic, which keeps Terraform's lock-file hash stable across rebuilds.
 // The constructs are compiled rather than bundled: cdktf and constructs must stay the user's own copies, since
 // cdktf tells its classes apart with instanceof.
+//
+// The provider is two files: the program, and the API client (undici and zod, ~1.9 MB) beside it, which only
+// the processes that configure the provider load (src/provider/client-module.ts). Inside the program the client
+// cost ~100 ms of parsing on every start even unused; as its own file it costs nothing until needed.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +16,9 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Its name in dist/ and in the provider package alike: the program requires it from its own directory. */
+const PROVIDER_CLIENT_FILE = 'lightyear-provider-client.js';
 
 const common = {
   bundle: true,
@@ -24,11 +31,38 @@ const common = {
   absWorkingDir: root,
 };
 
-await Promise.all([
+/** The client module's import in client-module.ts becomes a require of the file beside the program. */
+const clientBesideProgram = {
+  name: 'client-beside-program',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/client$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'provider', 'client-module.ts'))
+        ? { path: `./${PROVIDER_CLIENT_FILE}`, external: true }
+        : undefined,
+    );
+  },
+};
+
+/** What must never be in the provider program: it would be parsed on every start (see above). */
+const LAZY_ONLY = [
+  /^src\/client\//,
+  /node_modules\/undici\//,
+  /node_modules\/zod\//,
+  /node_modules\/@grpc\//,
+];
+
+const [provider] = await Promise.all([
   build({
     ...common,
     entryPoints: ['src/provider/main.ts'],
     outfile: 'dist/terraform-provider-lightyear.js',
+    plugins: [clientBesideProgram],
+    metafile: true,
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/client/index.ts'],
+    outfile: `dist/${PROVIDER_CLIENT_FILE}`,
   }),
   build({
     ...common,
@@ -38,6 +72,15 @@ await Promise.all([
     external: ['better-sqlite3'],
   }),
 ]);
+
+const eager = Object.keys(provider.metafile.inputs).filter((input) => LAZY_ONLY.some((re) => re.test(input)));
+if (eager.length > 0) {
+  console.error(
+    `The provider program bundles modules that only configured processes need; reach the client through ` +
+      `src/provider/client-module.ts instead:\n  ${eager.slice(0, 10).join('\n  ')}`,
+  );
+  process.exit(1);
+}
 
 // Compiled beside, then swapped in: a construct file removed from the sources must not linger in the package,
 // and a concurrent `npm pack` must not find the directory half-written.

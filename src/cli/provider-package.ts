@@ -12,6 +12,11 @@ import { PROVIDER_SOURCE, terraformCliConfig } from './terraform-cli-config';
  * by `_` or `.`, and `terraform-provider-lightyear.js` sorts before `terraform-provider-lightyear_v…`.
  */
 export const PROVIDER_BUNDLE_FILE = 'lightyear-provider.js';
+/**
+ * The API client, built beside the bundle under this name (scripts/build.mjs) and loaded by it from its own
+ * directory only when the provider is configured; packaged beside it under the same name.
+ */
+export const PROVIDER_CLIENT_FILE = 'lightyear-provider-client.js';
 export const LAUNCHER_MODE = 0o755;
 export const BUNDLE_MODE = 0o644;
 export const CLI_CONFIG_FILE = 'terraform.rc';
@@ -120,6 +125,11 @@ export function installProvider(options: InstallProviderOptions): InstallProvide
     [launcherFileName(version), { bytes: Buffer.from(launcherScript(version)), mode: LAUNCHER_MODE }],
     [PROVIDER_BUNDLE_FILE, { bytes: fs.readFileSync(bundlePath), mode: BUNDLE_MODE }],
   ]);
+  // A bundle built without the split (a test fixture, an older build) has no client file beside it.
+  const clientPath = path.join(path.dirname(bundlePath), PROVIDER_CLIENT_FILE);
+  if (fs.existsSync(clientPath)) {
+    wanted.set(PROVIDER_CLIENT_FILE, { bytes: fs.readFileSync(clientPath), mode: BUNDLE_MODE });
+  }
 
   // First, so that a mirror under it is never created inside a directory others can enter.
   ensurePrivateDirectory(dataDir, options.note);

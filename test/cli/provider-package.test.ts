@@ -8,6 +8,7 @@ import {
   launcherFileName,
   launcherScript,
   PROVIDER_BUNDLE_FILE,
+  PROVIDER_CLIENT_FILE,
   providerPackageDir,
   terraformPlatform,
 } from '../../src/cli/provider-package';
@@ -185,6 +186,18 @@ describe('installProvider', () => {
     expect(second.changed).toBe(true);
     expect(second.replacedPrevious).toBe(false);
     expect(fs.readFileSync(first.cliConfigPath, 'utf8')).toBe(terraformCliConfig(first.mirrorDir));
+  });
+
+  it('packages the client file built beside the bundle, where the bundle requires it from', () => {
+    fs.writeFileSync(bundlePath, `process.stdout.write(require('./${PROVIDER_CLIENT_FILE}').answer);\n`);
+    fs.writeFileSync(path.join(scratch, PROVIDER_CLIENT_FILE), "exports.answer = 'client loaded';\n");
+    const result = install(path.join(scratch, 'data'));
+    expect(Object.keys(snapshot(result.packageDir)).sort()).toEqual(
+      [launcherFileName('1.2.3'), PROVIDER_BUNDLE_FILE, PROVIDER_CLIENT_FILE].sort(),
+    );
+    expect(snapshot(result.packageDir)[PROVIDER_CLIENT_FILE]?.mode).toBe(0o644);
+    const launcher = path.join(result.packageDir, launcherFileName('1.2.3'));
+    expect(execFileSync(launcher, [], { encoding: 'utf8' })).toBe('client loaded');
   });
 
   it('builds a launcher that runs the bundle, also through a link to the package directory', () => {

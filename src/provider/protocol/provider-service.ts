@@ -4,74 +4,78 @@
  * failure inside a call (bad request bytes, a handler that throws, an unencodable answer) is reported in
  * the RPC's own response as an ERROR diagnostic instead. Stacks go to the debug log, never to the user.
  */
-import type { UntypedServiceImplementation, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
-import { performance } from 'node:perf_hooks';
-
 import type { MessageDescriptor } from './codec';
 import { decode, encode } from './codec';
 import { errorDiagnostic } from './diagnostics';
+import type { GrpcRoute, UnaryHandler } from './grpc/server';
 import type { Logger } from './logger';
 import type { ProviderRpc } from './rpcs';
-import { PROVIDER_RPCS, STOP_PROVIDER_RPC } from './rpcs';
+import { PROVIDER_RPCS, PROVIDER_SERVICE_NAME, STOP_PROVIDER_RPC } from './rpcs';
 import type { CallContext, ProviderHandlers } from './tfplugin6';
 
-type RawCall = ServerUnaryCall<Buffer, Buffer>;
-type RawCallback = sendUnaryData<Buffer>;
 type AnyHandler = (request: unknown, context: CallContext) => Promise<unknown>;
-
-const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
 }
 
+export const providerMethodPath = (method: string): string => `/${PROVIDER_SERVICE_NAME}/${method}`;
+
 /**
- * Builds the implementation object for `providerServerDefinition()`. Handlers the object lacks are left out,
- * so grpc-js answers them UNIMPLEMENTED.
+ * The routes of `tfplugin6.Provider`, keyed by gRPC path. Handlers the object lacks get no route, so the
+ * server answers them UNIMPLEMENTED.
  */
-export function providerImplementation(
-  handlers: ProviderHandlers,
-  logger: Logger,
-): UntypedServiceImplementation {
+export function providerRoutes(handlers: ProviderHandlers, logger: Logger): Map<string, GrpcRoute> {
   // Signals of the calls in flight: StopProvider aborts them all, so a handler that passes its signal to
   // its HTTP calls is cancelled without writing any stop logic of its own.
   const inFlight = new Set<AbortController>();
-  const implementation: UntypedServiceImplementation = {};
+  const routes = new Map<string, GrpcRoute>();
 
   for (const rpc of PROVIDER_RPCS) {
     const method = handlers[rpc.handler] as AnyHandler | undefined;
     if (method === undefined) continue;
-    implementation[rpc.name] = (call: RawCall, callback: RawCallback) => {
+    const bound = method.bind(handlers);
+    const handle: UnaryHandler = async (requestBytes, { signal: callSignal }) => {
+      // One controller per call joins the transport's signal (client cancel, deadline) with StopProvider.
       const controller = new AbortController();
+      const forward = (): void => controller.abort(callSignal.reason);
+      if (callSignal.aborted) forward();
+      else callSignal.addEventListener('abort', forward, { once: true });
       inFlight.add(controller);
-      call.on('cancelled', () => controller.abort(new Error(`${rpc.name} was cancelled by Terraform`)));
-      void runUnary(rpc, method.bind(handlers), call.request, controller.signal, logger)
-        .then((bytes) => callback(null, toBuffer(bytes)))
-        .finally(() => inFlight.delete(controller));
+      try {
+        return await runUnary(rpc, bound, requestBytes, controller.signal, logger);
+      } finally {
+        inFlight.delete(controller);
+        callSignal.removeEventListener('abort', forward);
+      }
     };
+    routes.set(providerMethodPath(rpc.name), { kind: 'unary', handle });
   }
 
-  implementation[STOP_PROVIDER_RPC.name] = (_call: RawCall, callback: RawCallback) => {
-    logger.info('StopProvider: cancelling in-flight calls', { in_flight: inFlight.size });
-    for (const controller of inFlight) controller.abort(new Error('Terraform asked the provider to stop'));
-    const stop = handlers.stop?.bind(handlers) ?? (() => Promise.resolve(undefined));
-    void Promise.resolve()
-      .then(stop)
-      .then(
-        (error) => error,
-        (thrown: unknown) => describeError(thrown),
-      )
-      .then((error) => callback(null, toBuffer(encode(STOP_PROVIDER_RPC.response, error ? { error } : {}))));
-  };
+  const stop = handlers.stop?.bind(handlers) ?? (() => Promise.resolve(undefined));
+  routes.set(providerMethodPath(STOP_PROVIDER_RPC.name), {
+    kind: 'unary',
+    handle: async () => {
+      logger.info('StopProvider: cancelling in-flight calls', { in_flight: inFlight.size });
+      for (const controller of inFlight) controller.abort(new Error('Terraform asked the provider to stop'));
+      let error: string | undefined;
+      try {
+        error = await stop();
+      } catch (thrown) {
+        error = describeError(thrown);
+      }
+      return encode(STOP_PROVIDER_RPC.response, error ? { error } : {});
+    },
+  });
 
-  return implementation;
+  return routes;
 }
 
 async function runUnary(
   rpc: ProviderRpc,
   method: AnyHandler,
-  requestBytes: Buffer,
+  requestBytes: Uint8Array,
   signal: AbortSignal,
   logger: Logger,
 ): Promise<Uint8Array> {

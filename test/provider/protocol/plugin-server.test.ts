@@ -11,7 +11,7 @@ import {
   controllerDefinition,
   providerClientDefinition,
   stdioDefinition,
-} from '../../../src/provider/protocol/grpc-definitions';
+} from '../../helpers/grpc-client-definitions';
 import type { LogLevel } from '../../../src/provider/protocol/logger';
 import { createLogger } from '../../../src/provider/protocol/logger';
 import type { PluginServer } from '../../../src/provider/protocol/plugin-server';

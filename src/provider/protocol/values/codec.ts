@@ -10,13 +10,28 @@ import { DynamicValue, Unknown, UNKNOWN, type ObjectValue, type Refinements, typ
 
 export class ValueCodecError extends Error {
   readonly code = 'value_invalid';
-  constructor(
-    message: string,
-    /** Where in the value the problem is, as attribute names and element keys. */
-    readonly path: readonly (string | number)[] = [],
-  ) {
+  /** Where in the value the problem is, as attribute names and element keys. */
+  readonly path: readonly (string | number)[];
+
+  constructor(message: string, path: readonly (string | number)[] = []) {
     super(path.length > 0 ? `${message} (at ${formatPath(path)})` : message);
+    // A copy: the codec walks with one path array it pushes to and pops from.
+    this.path = [...path];
   }
+}
+
+/**
+ * The attribute names of an object type in cty's (sorted) order, computed once per type: a plan encodes the
+ * same few object types thousands of times.
+ */
+const sortedNamesCache = new WeakMap<object, readonly string[]>();
+function sortedAttributeNames(attributes: Readonly<Record<string, CtyType>>): readonly string[] {
+  let names = sortedNamesCache.get(attributes);
+  if (names === undefined) {
+    names = Object.keys(attributes).sort();
+    sortedNamesCache.set(attributes, names);
+  }
+  return names;
 }
 
 function formatPath(path: readonly (string | number)[]): string {
@@ -57,21 +72,32 @@ function readValue(r: MsgpackReader, type: CtyType, path: (string | number)[]): 
     case 'set': {
       if (item.t !== 'array') throw mismatch(`a ${type.kind}`, item, path);
       const out: Value[] = [];
-      for (let i = 0; i < item.length; i++) out.push(readValue(r, type.element, [...path, i]));
+      for (let i = 0; i < item.length; i++) {
+        path.push(i);
+        out.push(readValue(r, type.element, path));
+        path.pop();
+      }
       return out;
     }
     case 'tuple': {
       if (item.t !== 'array') throw mismatch('a tuple', item, path);
       if (item.length !== type.elements.length)
         throw new ValueCodecError(`tuple of ${type.elements.length} elements has ${item.length}`, path);
-      return type.elements.map((t, i) => readValue(r, t, [...path, i]));
+      return type.elements.map((t, i) => {
+        path.push(i);
+        const element = readValue(r, t, path);
+        path.pop();
+        return element;
+      });
     }
     case 'map': {
       if (item.t !== 'map') throw mismatch('a map', item, path);
       const out: Record<string, Value> = Object.create(null) as Record<string, Value>;
       for (let i = 0; i < item.length; i++) {
         const key = readKey(r, path);
-        out[key] = readValue(r, type.element, [...path, key]);
+        path.push(key);
+        out[key] = readValue(r, type.element, path);
+        path.pop();
       }
       return out;
     }
@@ -82,7 +108,9 @@ function readValue(r: MsgpackReader, type: CtyType, path: (string | number)[]): 
         const key = readKey(r, path);
         const attrType = type.attributes[key];
         if (attrType === undefined) throw new ValueCodecError(`unexpected attribute "${key}"`, path);
-        out[key] = readValue(r, attrType, [...path, key]);
+        path.push(key);
+        out[key] = readValue(r, attrType, path);
+        path.pop();
       }
       // Absent attributes are null: Terraform always sends them all, but old state may not.
       for (const name of Object.keys(type.attributes)) if (!(name in out)) out[name] = null;
@@ -223,7 +251,11 @@ function writeValue(w: MsgpackWriter, value: Value, type: CtyType, path: (string
         throw new ValueCodecError(`expected a ${type.kind}, got ${describe(value)}`, path);
       const items = value as readonly Value[];
       w.arrayHeader(items.length);
-      items.forEach((v, i) => writeValue(w, v, type.element, [...path, i]));
+      items.forEach((v, i) => {
+        path.push(i);
+        writeValue(w, v, type.element, path);
+        path.pop();
+      });
       return;
     }
     case 'tuple': {
@@ -231,7 +263,11 @@ function writeValue(w: MsgpackWriter, value: Value, type: CtyType, path: (string
         throw new ValueCodecError(`expected a tuple of ${type.elements.length}`, path);
       const items = value as readonly Value[];
       w.arrayHeader(items.length);
-      items.forEach((v, i) => writeValue(w, v, type.elements[i]!, [...path, i]));
+      items.forEach((v, i) => {
+        path.push(i);
+        writeValue(w, v, type.elements[i]!, path);
+        path.pop();
+      });
       return;
     }
     case 'map': {
@@ -240,7 +276,9 @@ function writeValue(w: MsgpackWriter, value: Value, type: CtyType, path: (string
       w.mapHeader(keys.length);
       for (const key of keys) {
         w.str(key);
-        writeValue(w, record[key]!, type.element, [...path, key]);
+        path.push(key);
+        writeValue(w, record[key]!, type.element, path);
+        path.pop();
       }
       return;
     }
@@ -249,12 +287,14 @@ function writeValue(w: MsgpackWriter, value: Value, type: CtyType, path: (string
       for (const key of Object.keys(record))
         if (!(key in type.attributes)) throw new ValueCodecError(`unexpected attribute "${key}"`, path);
       // Every attribute of the type, sorted as cty writes them: Terraform rejects an object missing one.
-      const names = Object.keys(type.attributes).sort();
+      const names = sortedAttributeNames(type.attributes);
       w.mapHeader(names.length);
       for (const name of names) {
         w.str(name);
         const v = record[name];
-        writeValue(w, v === undefined ? null : v, type.attributes[name]!, [...path, name]);
+        path.push(name);
+        writeValue(w, v === undefined ? null : v, type.attributes[name]!, path);
+        path.pop();
       }
       return;
     }

@@ -234,6 +234,11 @@ export class MsgpackWriter {
 
   int(v: number | bigint): void {
     if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new MsgpackError(`${v} is not an integer`);
+    // Small non-negative ints (counts, sizes, ports) skip the BigInt conversion below.
+    if (typeof v === 'number' && v >= 0 && v <= 0x7f) {
+      this.byte(v);
+      return;
+    }
     const big = BigInt(v);
     this.ensure(9);
     if (big >= 0n) {
@@ -266,14 +271,14 @@ export class MsgpackWriter {
   }
 
   str(v: string): void {
-    const bytes = Buffer.from(v, 'utf8');
-    const n = bytes.length;
-    this.ensure(5);
+    // Written in place: no intermediate Buffer per string.
+    const n = Buffer.byteLength(v, 'utf8');
+    this.ensure(5 + n);
     if (n <= 31) this.buf[this.pos++] = 0xa0 | n;
     else if (n <= 0xff) this.pos = this.buf.writeUInt8(n, this.buf.writeUInt8(0xd9, this.pos));
     else if (n <= 0xffff) this.pos = this.buf.writeUInt16BE(n, this.buf.writeUInt8(0xda, this.pos));
     else this.pos = this.buf.writeUInt32BE(n, this.buf.writeUInt8(0xdb, this.pos));
-    this.raw(bytes);
+    this.pos += this.buf.write(v, this.pos, n, 'utf8');
   }
 
   bin(v: Uint8Array): void {

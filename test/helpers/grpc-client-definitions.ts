@@ -1,16 +1,14 @@
 /**
- * grpc-js service definitions built from our descriptors (no .proto parsing at run time). The go-plugin
- * services use the codec as their (de)serializers. The provider service is served on raw bytes: its
- * handlers decode and encode themselves, so that a malformed request or an unencodable response becomes a
- * diagnostic instead of a bare gRPC INTERNAL. `providerClientDefinition` is the codec-typed twin for clients
- * (tests, tools).
+ * grpc-js client definitions of the services the provider serves, built from our own descriptors. Tests
+ * talk to our node:http2 gRPC server through grpc-js, an independent gRPC implementation, so that framing,
+ * trailers, TLS and cancellation are checked against someone else's reading of the spec.
  */
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 
-import type { MessageDescriptor } from './codec';
-import { decode, encode } from './codec';
-import * as plugin from './go-plugin';
-import { PROVIDER_RPCS, PROVIDER_SERVICE_NAME, STOP_PROVIDER_RPC } from './rpcs';
+import type { MessageDescriptor } from '../../src/provider/protocol/codec';
+import { decode, encode } from '../../src/provider/protocol/codec';
+import * as plugin from '../../src/provider/protocol/go-plugin';
+import { PROVIDER_RPCS, PROVIDER_SERVICE_NAME, STOP_PROVIDER_RPC } from '../../src/provider/protocol/rpcs';
 
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -36,28 +34,7 @@ export function codecMethod<Req, Res>(
   };
 }
 
-function rawMethod(path: string): MethodDefinition<Buffer, Buffer> {
-  const identity = (bytes: Buffer): Buffer => bytes;
-  return {
-    path,
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: identity,
-    requestDeserialize: identity,
-    responseSerialize: identity,
-    responseDeserialize: identity,
-  };
-}
-
 const providerPath = (method: string): string => `/${PROVIDER_SERVICE_NAME}/${method}`;
-
-/** Keys are the proto method names; the server implementation object uses the same keys. */
-export function providerServerDefinition(): ServiceDefinition {
-  const definition: Record<string, MethodDefinition<Buffer, Buffer>> = {};
-  for (const rpc of PROVIDER_RPCS) definition[rpc.name] = rawMethod(providerPath(rpc.name));
-  definition[STOP_PROVIDER_RPC.name] = rawMethod(providerPath(STOP_PROVIDER_RPC.name));
-  return definition;
-}
 
 export function providerClientDefinition(): ServiceDefinition {
   const definition: Record<string, MethodDefinition<unknown, unknown>> = {};
