@@ -1,7 +1,8 @@
 import type { LightyearClient } from '../../../client';
 import type { OperationContext, ResourceDefinition } from '../../framework/resource';
 import { toValue } from '../../framework/typed-state';
-import { apiCall, deleteIgnoringGone, importById, readOrGone } from '../operations';
+import { apiCall, deleteIgnoringGone, importById } from '../operations';
+import { sshKeyReads } from './reads';
 import { createRequestFrom, stateFromApi, stateFromValue } from './model';
 import { SSH_KEY_TYPE, sshKeySchema } from './schema';
 
@@ -14,6 +15,7 @@ export const sshKeyResource: ResourceDefinition<LightyearClient> = {
   schema: sshKeySchema,
 
   async create(ctx: Ctx, planned) {
+    sshKeyReads(ctx.client).noteWrite();
     const created = await apiCall('Creating the SSH key', sshKeySchema, () =>
       ctx.client.sshKeys.create(createRequestFrom(planned), { signal: ctx.signal }),
     );
@@ -23,15 +25,17 @@ export const sshKeyResource: ResourceDefinition<LightyearClient> = {
   async read(ctx: Ctx, state) {
     const { id } = stateFromValue(state);
     if (id === null) return null;
-    const key = await readOrGone('Reading the SSH key', sshKeySchema, () =>
-      ctx.client.sshKeys.get(id, { signal: ctx.signal }),
+    const key = await apiCall('Reading the SSH key', sshKeySchema, () =>
+      sshKeyReads(ctx.client).read(id, ctx.signal),
     );
-    return key === null ? null : asValue(stateFromApi(key));
+    // Deleted behind Terraform's back: it leaves state, and the next plan creates it again.
+    return key === undefined ? null : asValue(stateFromApi(key));
   },
 
   async update(ctx: Ctx, prior, planned) {
     const { id } = stateFromValue(prior);
     const { name } = createRequestFrom(planned);
+    sshKeyReads(ctx.client).noteWrite();
     const updated = await apiCall('Updating the SSH key', sshKeySchema, () =>
       ctx.client.sshKeys.update(id ?? '', { name }, { signal: ctx.signal }),
     );
@@ -41,6 +45,7 @@ export const sshKeyResource: ResourceDefinition<LightyearClient> = {
   async delete(ctx: Ctx, state) {
     const { id } = stateFromValue(state);
     if (id === null) return;
+    sshKeyReads(ctx.client).noteWrite();
     await deleteIgnoringGone('Deleting the SSH key', sshKeySchema, () =>
       ctx.client.sshKeys.delete(id, { signal: ctx.signal }),
     );
