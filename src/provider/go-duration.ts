@@ -1,28 +1,15 @@
+import { parseGoDuration as parseDuration } from './framework/timeouts';
+
 /**
  * Durations as Terraform users write them: Go's `time.ParseDuration` syntax ("30s", "2m", "1m30s", "500ms",
  * "1.5h"), which every HashiCorp provider's timeout settings use. Signs are refused: a timeout is a length.
  */
 
-const MS_PER_UNIT: Readonly<Record<string, number>> = {
-  ns: 1e-6,
-  us: 1e-3,
-  µs: 1e-3, // U+00B5, as Go accepts it
-  μs: 1e-3, // U+03BC
-  ms: 1,
-  s: 1_000,
-  m: 60_000,
-  h: 3_600_000,
-};
-
-const WHOLE = /^(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
-const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g;
-
-/** Milliseconds, or undefined when the text is not a Go duration. */
+/** Milliseconds, or undefined when the text is not a Go duration (one parser: the timeouts block's). */
 export function parseGoDuration(text: string): number | undefined {
-  if (!WHOLE.test(text)) return undefined;
-  let ms = 0;
-  for (const [, amount, unit] of text.matchAll(PART)) ms += Number(amount) * MS_PER_UNIT[unit!]!;
-  return ms;
+  if (text.startsWith('+') || text.startsWith('-')) return undefined;
+  const parsed = parseDuration(text);
+  return 'ms' in parsed ? parsed.ms : undefined;
 }
 
 /** Node's timers fire at once (with a warning) past 2^31-1 ms; a day is longer than any call should wait. */
