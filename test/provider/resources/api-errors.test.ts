@@ -55,6 +55,6 @@ describe('API errors as diagnostics', () => {
     });
     const conflict = new LightyearApiError({ code: 'conflict', message: 'already exists', status: 409 });
     const mapped = toResourceError(conflict, 'Creating the firewall', schema) as ResourceError;
-    expect(mapped).toMatchObject({ summary: 'Creating the firewall failed', path: undefined });
+    expect(mapped).toMatchObject({ summary: 'Creating the firewall failed: conflict', path: undefined });
   });
 });
