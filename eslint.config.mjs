@@ -105,7 +105,7 @@ export default tseslint.config(
   {
     files: ['constructs/**/*.ts'],
     rules: layer('Constructs use cdktf, constructs and src/spelling only.', [
-      { regex: '^(\\.\\./)+src/(?!spelling/)' },
+      { regex: '^(\\.\\./)+src/(?!spelling(/|$))' },
       { group: ['undici', 'zod', 'better-sqlite3', '@grpc/grpc-js'] },
     ]),
   },

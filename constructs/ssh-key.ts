@@ -1,10 +1,12 @@
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { canonicalName, canonicalPublicKey, NAME_LIMITS } from '../src/spelling';
 import * as tf from './generated';
-import { failures, isConcrete } from './validation';
+import { problemOf, propFailures } from './rules';
+import { isConcrete } from './validation';
 
 export interface SshKeyProps {
-  /** A label for the key; renaming updates it in place. */
+  /** A label for the key, 1 to 255 characters; renaming updates it in place. Surrounding blanks are trimmed. */
   readonly name: string;
   /**
    * The OpenSSH public key, one line (`ssh-ed25519 AAAA... comment`). Surrounding white space is trimmed, so
@@ -22,33 +24,15 @@ export class SshKey extends Construct {
 
   public constructor(scope: Construct, id: string, props: SshKeyProps) {
     super(scope, id);
+    // Trimmed here as the API trims them, so the state holds what the API answers.
     const publicKey = isConcrete(props.publicKey) ? props.publicKey.trim() : props.publicKey;
-    this.resource = new tf.SshKey(this, 'Resource', {
-      name: props.name,
-      publicKey,
-      provider: props.provider,
-    });
+    const name = isConcrete(props.name) ? props.name.trim() : props.name;
+    this.resource = new tf.SshKey(this, 'Resource', { name, publicKey, provider: props.provider });
     this.node.addValidation({
       validate: () =>
-        failures([
-          {
-            failed: isConcrete(props.name) && (props.name.length === 0 || props.name.length > 255),
-            message: `SshKey ${this.node.path}: name must be 1 to 255 characters`,
-          },
-          {
-            failed: isConcrete(props.name) && props.name !== props.name.trim(),
-            message: `SshKey ${this.node.path}: name must not start or end with white space`,
-          },
-          {
-            failed: isConcrete(publicKey) && /[\r\n]/.test(publicKey),
-            message: `SshKey ${this.node.path}: publicKey must be a single line (one OpenSSH public key)`,
-          },
-          {
-            failed:
-              isConcrete(publicKey) &&
-              !/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) \S+/.test(publicKey),
-            message: `SshKey ${this.node.path}: publicKey must start with ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521 and its base64 body`,
-          },
+        propFailures(this, [
+          ['name', problemOf(props.name, (t) => canonicalName(t, NAME_LIMITS.sshKeyName))],
+          ['publicKey', problemOf(props.publicKey, canonicalPublicKey)],
         ]),
     });
   }

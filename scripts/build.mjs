@@ -84,7 +84,7 @@ if (eager.length > 0) {
 
 // Compiled beside, then swapped in: a construct file removed from the sources must not linger in the package,
 // and a concurrent `npm pack` must not find the directory half-written.
-const constructsOut = path.join(root, 'dist', 'constructs');
+const constructsOut = path.join(root, 'dist', 'lib');
 const staging = `${constructsOut}.${process.pid}.tmp`;
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 try {

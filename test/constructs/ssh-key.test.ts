@@ -30,16 +30,43 @@ describe('SshKey construct', () => {
     expect(out.provider.lightyear[0]).toEqual({ endpoint: 'http://127.0.0.1:1/v1' });
   });
 
-  it('refuses bad props at synth with a message naming the construct', () => {
+  it('refuses bad props at synth with the rules of the API, naming the construct and the prop', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 'test');
     new LightyearProvider(stack, 'lightyear');
-    new SshKey(stack, 'key', { name: ' padded ', publicKey: 'not a key' });
+    new SshKey(stack, 'key', { name: '', publicKey: 'not a key' });
     const errors = stack.node.findAll().flatMap((c) => c.node.validate());
     expect(errors).toEqual([
-      'SshKey test/key: name must not start or end with white space',
-      expect.stringContaining('SshKey test/key: publicKey must start with ssh-ed25519'),
+      expect.stringMatching(/^SshKey test\/key: name must /),
+      expect.stringMatching(/^SshKey test\/key: publicKey /),
     ]);
+  });
+
+  it('refuses a pasted private key and names the .pub file instead', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'test');
+    new LightyearProvider(stack, 'lightyear');
+    const privateKey = [
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
+      '-----END OPENSSH PRIVATE KEY-----',
+    ].join('\n');
+    new SshKey(stack, 'key', { name: 'laptop', publicKey: privateKey });
+    const errors = stack.node.findAll().flatMap((c) => c.node.validate());
+    expect(errors).toEqual([expect.stringMatching(/^SshKey test\/key: publicKey .*private key.*\.pub/s)]);
+  });
+
+  it('accepts what the API accepts: a padded name and a .pub file with its newline, both trimmed', () => {
+    const out = synth((s) => new SshKey(s, 'key', { name: ' padded ', publicKey: `${KEY}\n` }));
+    expect(Object.values(out.resource.lightyear_ssh_key)[0]).toMatchObject({
+      name: 'padded',
+      public_key: KEY,
+    });
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'test');
+    new LightyearProvider(stack, 'lightyear');
+    new SshKey(stack, 'key', { name: ' padded ', publicKey: `${KEY}\n` });
+    expect(stack.node.findAll().flatMap((c) => c.node.validate())).toEqual([]);
   });
 
   it('leaves tokens to Terraform', () => {

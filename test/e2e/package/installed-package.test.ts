@@ -72,7 +72,7 @@ describe('lightyear-iac installed from its npm pack tarball', () => {
     for (const file of [
       'dist/lyctl.js',
       'dist/terraform-provider-lightyear.js',
-      'dist/constructs/index.d.ts',
+      'dist/lib/constructs/index.d.ts',
     ]) {
       expect(fs.existsSync(path.join(installed, file))).toBe(true);
     }
