@@ -8,3 +8,6 @@
 export * as tf from './generated';
 export { LightyearProvider, type LightyearProviderConfig } from './generated';
 export { SshKey, type SshKeyProps } from './ssh-key';
+export { Port } from './port';
+export { Peer } from './peer';
+export { InvalidValueError } from './errors';
