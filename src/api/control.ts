@@ -50,6 +50,25 @@ export const createFaultRequestSchema = z
     retry_after: z.number().int().min(0).max(3600).optional(),
     delay_ms: z.number().int().min(1).max(MAX_FAULT_DELAY_MS).optional(),
     drop: z.literal(true, { error: 'must be true (or left out)' }).optional(),
+    /**
+     * The chance that a matching request is hit (0 < p ≤ 1); `count` then counts hits, not matches. A seeded
+     * generator decides, so a run with the same `seed` and the same requests hits the same ones.
+     */
+    probability: z.number().gt(0).max(1).default(1),
+    /** Seeds the generator behind `probability`; left out, a random seed is drawn. */
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
+    /**
+     * The request is handled first (its change made, its idempotent answer remembered), then the answer is
+     * lost: a status fault answers the error instead, a drop destroys the connection. What a client meets
+     * when a server or network fails after the work is done: only idempotency keys keep a retry from
+     * repeating it. Not with `delay_ms`.
+     */
+    after_handling: z.literal(true, { error: 'must be true (or left out)' }).optional(),
   })
   .superRefine((fault, ctx) => {
     const kinds = [fault.status, fault.delay_ms, fault.drop].filter((v) => v !== undefined).length;
@@ -61,6 +80,14 @@ export const createFaultRequestSchema = z
         code: 'custom',
         path: ['retry_after'],
         message: 'is only allowed with status 429 or 503',
+      });
+    }
+    if (fault.after_handling === true && fault.delay_ms !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['after_handling'],
+        message:
+          'is only allowed with status or drop (a delay after handling is a slow answer: use delay_ms)',
       });
     }
   });
@@ -79,6 +106,8 @@ export const faultSchema = z.object({
   retry_after: z.number().int().nullable(),
   delay_ms: z.number().int().nullable(),
   drop: z.boolean(),
+  probability: z.number(),
+  after_handling: z.boolean(),
   created_at: timestampSchema,
 });
 export type Fault = z.infer<typeof faultSchema>;

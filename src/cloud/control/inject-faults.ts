@@ -26,7 +26,8 @@ function codeForStatus(status: number): ErrorCode {
 
 /**
  * Applies armed faults to `/v1` requests, before authentication and before the body is read, so a fault
- * hits whatever request matches, and a faulted request changes nothing. A status fault answers with the
+ * hits whatever request matches, and a faulted request changes nothing — unless it was armed
+ * `after_handling`, when the request runs first and only its answer is lost. A status fault answers with the
  * error envelope; a delay holds the request, then lets it run; a drop destroys the connection unanswered.
  */
 export function injectFaults(faults: FaultInjector): Stage {
@@ -35,6 +36,9 @@ export function injectFaults(faults: FaultInjector): Stage {
     const action = faults.take(ctx.req.method ?? '', ctx.url.pathname);
     if (action === undefined) return next();
     ctx.injectedFault = action.kind;
+    // Handled first, answer lost after: the change is made (and an idempotent answer remembered) by the
+    // stages inside this one before the fault replaces the reply they produced.
+    if (action.kind !== 'delay' && action.afterHandling) await next();
     switch (action.kind) {
       case 'status':
         throw new InjectedFaultError(action.status, action.retryAfter);

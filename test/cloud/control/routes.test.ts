@@ -290,6 +290,37 @@ describe('fault injection', () => {
     }
   });
 
+  it('after_handling: the request is handled, its answer lost, and a retry with its idempotency key replays it', async () => {
+    await control('POST', '/faults', {
+      body: { method: 'POST', path: '/v1/ssh-keys', status: 500, after_handling: true },
+    });
+    const body = { name: 'once', public_key: generateSshPublicKey('ed25519').line };
+    const headers = { 'idempotency-key': 'retry-me' };
+    const first = await cloud.request('POST', '/ssh-keys', { body, headers });
+    expect(first.status).toBe(500);
+    expect(errorEnvelopeSchema.parse(first.body).error.details).toMatchObject({ injected_fault: true });
+    // The key exists although the client was told the create failed.
+    expect((await cloud.request('GET', '/ssh-keys')).body.meta.total).toBe(1);
+    const retry = await cloud.request('POST', '/ssh-keys', { body, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect((await cloud.request('GET', '/ssh-keys')).body.meta.total).toBe(1);
+  });
+
+  it('hits about the asked share of requests with a probability, and lists it', async () => {
+    const armed = await control('POST', '/faults', {
+      body: { method: 'GET', path: '/v1/regions', count: 1000, status: 503, probability: 0.2, seed: 11 },
+    });
+    expect(faultResponseSchema.parse(armed.body).fault).toMatchObject({
+      probability: 0.2,
+      after_handling: false,
+    });
+    let failed = 0;
+    for (let i = 0; i < 100; i++) if ((await cloud.request('GET', '/regions')).status === 503) failed++;
+    expect(failed).toBeGreaterThan(5);
+    expect(failed).toBeLessThan(40);
+  });
+
   it('applies to /v1 only, and DELETE /_local/faults disarms everything', async () => {
     await control('POST', '/faults', { body: { method: '*', path: '/v1*', count: 100, status: 500 } });
     expect((await control('GET', '/faults')).status).toBe(200);
