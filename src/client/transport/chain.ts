@@ -6,7 +6,8 @@ import { deadlineHandler } from './deadline-handler';
 import type { ClientLogEvent } from './log-events';
 import { logHandler } from './log-handler';
 import { parseHandler } from './parse-handler';
-import { rateLimitHandler } from './rate-limit-handler';
+import { observeServerWindow, rateLimitHandler } from './rate-limit-handler';
+import { ServerWindow } from './server-window';
 import { retryHandler } from './retry-handler';
 import type { RetrySettings } from './retry-policy';
 import { TokenBucket } from './token-bucket';
@@ -44,25 +45,29 @@ export interface ChainOptions {
  * 7. the transport — one HTTP exchange (traced with its bodies when asked).
  */
 export function buildHandlerChain(transport: Transport, options: ChainOptions): Handler {
+  const limited = options.requestsPerMinute !== Infinity;
+  const window = new ServerWindow(options.clock);
   const wrappers: HandlerWrapper[] = [
     authHandler(options.apiKey),
     ...(options.deadlineMs === Infinity
       ? []
       : [deadlineHandler(options.deadlineMs, options.clock, options.endpointHref)]),
     retryHandler(options.retry, options.clock, options.emit),
-    ...(options.requestsPerMinute === Infinity
-      ? []
-      : [
+    ...(limited
+      ? [
           rateLimitHandler(
             new TokenBucket(options.requestsPerMinute, options.clock, options.rateLimitBurst),
+            window,
             options.clock,
           ),
-        ]),
+        ]
+      : []),
     logHandler(options.emit, options.clock),
   ];
+  const observed = limited ? observeServerWindow(transport, window) : transport;
   const wire = options.logBodies
-    ? bodyTraceTransport(transport, { emit: options.emit, redact: options.redact })
-    : transport;
+    ? bodyTraceTransport(observed, { emit: options.emit, redact: options.redact })
+    : observed;
   const innermost = parseHandler(wire, { redact: options.redact, clock: options.clock });
   return wrappers.reduceRight<Handler>((next, wrap) => wrap(next), innermost);
 }
