@@ -326,6 +326,28 @@ output "by_id_fingerprint" { value = data.lightyear_ssh_key.by_id.fingerprint }
       expect(await lw.client.sshKeys.listAll({ name: 'ci-deploy-copy' })).toHaveLength(1);
     });
 
+    it('reads a key made in the same apply once it exists (Terraform defers the read)', async () => {
+      const sameApply = generateSshPublicKey('ed25519', { comment: 'same@apply' });
+      await init(
+        lw,
+        'same-apply',
+        `
+resource "lightyear_ssh_key" "made" {
+  name       = "made-here"
+  public_key = "${sameApply.line}"
+}
+
+data "lightyear_ssh_key" "made" {
+  name = lightyear_ssh_key.made.name
+}
+
+output "same_id" { value = data.lightyear_ssh_key.made.id == lightyear_ssh_key.made.id }
+`,
+      );
+      await applyThenPlanEmpty(lw, 'same-apply');
+      expect((await outputs(lw, 'same-apply')).same_id).toBe(true);
+    });
+
     it('refuses a name several keys carry, a name no key carries and an id that does not exist', async () => {
       const twin = generateSshPublicKey('ed25519', { comment: 'twin' });
       await lw.client.sshKeys.create({ name: 'ci-deploy', public_key: twin.line });
