@@ -65,11 +65,7 @@ function describePlan(p: Plan): string {
  * error says what the region has and where plans meeting the minimums are offered, on the argument that rules
  * everything out (the region itself, or the first minimum nothing in the region reaches).
  */
-export function cheapestPlan(
-  plans: readonly Plan[],
-  regions: readonly Region[],
-  filters: PlanFilters,
-): Plan {
+export function cheapestPlan(plans: readonly Plan[], regions: readonly Region[], filters: PlanFilters): Plan {
   const { region } = filters;
   if (!regions.some((r) => r.id === region)) {
     throw new NoMatchError(

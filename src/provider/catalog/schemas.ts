@@ -89,7 +89,10 @@ export const imageSchema = dataSourceSchema({
       computed: true,
       validate: checkCatalogId('family'),
     }),
-    name: attr.string({ description: 'The image name for people, e.g. `Ubuntu 24.04 LTS x64`.', computed: true }),
+    name: attr.string({
+      description: 'The image name for people, e.g. `Ubuntu 24.04 LTS x64`.',
+      computed: true,
+    }),
     arch: attr.string({ description: 'CPU architecture: `x86_64` or `arm64`.', computed: true }),
   },
 });

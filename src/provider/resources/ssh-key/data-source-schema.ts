@@ -6,14 +6,15 @@ export const sshKeyDataSourceSchema = dataSourceSchema({
     'An SSH key already registered with LightYear Cloud (by another configuration, `lyctl` or the API), by `id` or by `name`. A name that several keys carry is an error listing them: look such a key up by id.',
   attributes: {
     id: attr.string({
-      description: 'The key id (`sshk_...`). Set it to look the key up by id; otherwise the id of the key named `name`.',
+      description:
+        'The key id (`sshk_...`). Set it to look the key up by id; otherwise the id of the key named `name`.',
       optional: true,
       computed: true,
       validate: checkSshKeyId,
     }),
     name: attr.string({
       description:
-        'The key\'s name, matched exactly (case matters); surrounding blanks are not part of a name. Set it (without `id`) to look the key up by name.',
+        "The key's name, matched exactly (case matters); surrounding blanks are not part of a name. Set it (without `id`) to look the key up by name.",
       optional: true,
       computed: true,
       validate: checkSshKeyName,

@@ -27,7 +27,9 @@ async function byName(ctx: Ctx, name: string): Promise<SshKey> {
 }
 
 async function byId(ctx: Ctx, id: string): Promise<SshKey> {
-  const key = await apiCall('Reading the SSH key', schema, () => sshKeyReads(ctx.client).read(id, ctx.signal));
+  const key = await apiCall('Reading the SSH key', schema, () =>
+    sshKeyReads(ctx.client).read(id, ctx.signal),
+  );
   if (key === undefined) throw noKeyWithId(id);
   return key;
 }
