@@ -22,7 +22,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 /** The reference docs and the OpenAPI document, by path relative to the repository root. */
 export function generatedDocFiles(): Record<string, string> {
   return {
-    ...generateReferenceDocs(lightyearProvider, PROVIDER_SOURCE, readReferenceExamples(ROOT)),
+    ...generateReferenceDocs(lightyearProvider, PROVIDER_SOURCE, {
+      resources: readReferenceExamples(ROOT, 'resources'),
+      dataSources: readReferenceExamples(ROOT, 'data-sources'),
+    }),
     ...generatedOpenApiFiles(),
   };
 }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ResourceDefinition } from './framework/resource';
+import type { DataSourceDefinition, ResourceDefinition } from './framework/resource';
 import type { ObjectValue } from './protocol/values';
 
 /**
@@ -9,7 +9,7 @@ import type { ObjectValue } from './protocol/values';
  * find the block in the configuration.
  */
 export interface ApiCallOrigin {
-  /** `configure`, or the resource operation: `create`, `read`, `update`, `delete`. */
+  /** `configure`, the resource operation (`create`, `read`, `update`, `delete`), or a data source's `read-data`. */
   readonly operation: string;
   readonly resourceType?: string;
   readonly resourceId?: string;
@@ -52,5 +52,16 @@ export function attributeApiCalls<Client>(def: ResourceDefinition<Client>): Reso
         def.update(ctx, prior, planned),
       ),
     delete: (ctx, state) => withApiCallOrigin(originOf('delete', type, state), () => def.delete(ctx, state)),
+  };
+}
+
+/** The same data source, with its reads attributed to it and to what it looks for (`id` or `name`). */
+export function attributeDataSourceApiCalls<Client>(
+  def: DataSourceDefinition<Client>,
+): DataSourceDefinition<Client> {
+  return {
+    ...def,
+    read: (ctx, config) =>
+      withApiCallOrigin(originOf('read-data', def.typeName, config), () => def.read(ctx, config)),
   };
 }

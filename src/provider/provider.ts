@@ -3,7 +3,13 @@ import { version } from '../../package.json';
 import type { LightyearClient } from '../client';
 import { fileErrorInWords } from '../files/file-error-words';
 import { logApiEvent } from './api-call-log';
-import { attributeApiCalls, currentApiCallOrigin, withApiCallOrigin } from './api-call-origin';
+import {
+  attributeApiCalls,
+  attributeDataSourceApiCalls,
+  currentApiCallOrigin,
+  withApiCallOrigin,
+} from './api-call-origin';
+import { imageDataSource, planDataSource, regionDataSource } from './catalog/data-sources';
 import { clientModule } from './client-module';
 import type { Diagnostics } from './framework/diagnostics';
 import { ResourceError } from './framework/errors';
@@ -13,6 +19,7 @@ import { createLogger, levelFromEnvironment } from './protocol/logger';
 import type { ObjectValue } from './protocol/values';
 import { ctyString } from './protocol/values';
 import { toResourceError } from './resources/api-errors';
+import { sshKeyDataSource } from './resources/ssh-key/data-source';
 import { sshKeyResource } from './resources/ssh-key/resource';
 
 export const PROVIDER_NAME = 'lightyear';
@@ -171,5 +178,10 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
   },
 
   resources: [attributeApiCalls(sshKeyResource)],
-  dataSources: [],
+  dataSources: [
+    attributeDataSourceApiCalls(regionDataSource),
+    attributeDataSourceApiCalls(planDataSource),
+    attributeDataSourceApiCalls(imageDataSource),
+    attributeDataSourceApiCalls(sshKeyDataSource),
+  ],
 };

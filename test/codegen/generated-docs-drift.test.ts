@@ -13,13 +13,14 @@ describe('reference docs and OpenAPI document generated from the schemas', () =>
     expect(committed).toBe(files[file]);
   });
 
-  it('leaves no stale reference page behind', () => {
-    const onDisk = fs
-      .readdirSync(path.join(root, 'docs/reference/resources'))
-      .map((f) => `docs/reference/resources/${f}`);
+  it.each(['resources', 'data-sources'])('leaves no stale reference page behind in %s', (kind) => {
+    const dir = `docs/reference/${kind}`;
+    const onDisk = fs.existsSync(path.join(root, dir))
+      ? fs.readdirSync(path.join(root, dir)).map((f) => `${dir}/${f}`)
+      : [];
     expect(onDisk.sort()).toEqual(
       Object.keys(files)
-        .filter((f) => f.startsWith('docs/reference/resources/'))
+        .filter((f) => f.startsWith(`${dir}/`))
         .sort(),
     );
   });

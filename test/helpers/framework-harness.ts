@@ -10,7 +10,7 @@
 import type { AttributePathStep, Diagnostic } from '../../src/provider/protocol/tfplugin6';
 import { FrameworkServer } from '../../src/provider/framework/server';
 import type { ProviderDefinition } from '../../src/provider/framework/provider';
-import type { ResourceDefinition } from '../../src/provider/framework/resource';
+import type { DataSourceDefinition, ResourceDefinition } from '../../src/provider/framework/resource';
 import type { ObjectSchema } from '../../src/provider/framework/schema';
 import { objectTypeOf } from '../../src/provider/framework/schema-walker';
 import {
@@ -129,6 +129,61 @@ export async function frameworkHarness<C>(
     },
   };
   return harness;
+}
+
+export interface DataSourceHarness {
+  readonly server: FrameworkServer<unknown>;
+  /** ValidateDataResourceConfig: what `terraform validate` reports (values may be `new Unknown()`). */
+  validate(config: ObjectValue): Promise<readonly Diagnostic[]>;
+  /** ReadDataSource with a wholly known configuration, as Terraform sends it at plan or apply. */
+  read(config: ObjectValue): Promise<HarnessResult>;
+}
+
+/**
+ * The same for a data source: `config` holds every attribute of the schema (null where not configured).
+ *
+ *   const h = await dataSourceHarness(planDataSource, client);
+ *   errorsOf(await h.validate({ ...nulls, id: 'x', region: 'ams' }))  // [{ summary, path: ['region'] }]
+ */
+export async function dataSourceHarness<C>(
+  dataSource: DataSourceDefinition<C>,
+  client: C,
+): Promise<DataSourceHarness> {
+  const provider: ProviderDefinition<C> = {
+    name: 'fixture',
+    version: '0.0.1',
+    schema: { version: 0, description: 'fixture', attributes: {} },
+    configure: async () => client,
+    resources: [],
+    dataSources: [dataSource],
+  };
+  const server = new FrameworkServer(provider) as FrameworkServer<unknown>;
+  const type = objectTypeOf(dataSource.schema);
+  const typeName = dataSource.typeName;
+  const enc = (v: ObjectValue) => ({ msgpack: encodeMsgpackValue(v, type) });
+  await server.configureProvider({
+    terraformVersion: '1.11.4',
+    config: { msgpack: encodeMsgpackValue({}, objectTypeOf(provider.schema)) },
+  });
+  return {
+    server,
+    async validate(config) {
+      const res = await server.validateDataResourceConfig({ typeName, config: enc(config) });
+      return res.diagnostics ?? [];
+    },
+    async read(config) {
+      const res = await server.readDataSource({ typeName, config: enc(config) }, { signal });
+      const state = res.state?.msgpack ? decodeMsgpackValue(res.state.msgpack, type) : null;
+      return { state: state === null ? null : (state as ObjectValue), diagnostics: res.diagnostics ?? [] };
+    },
+  };
+}
+
+/** A configuration of `schema` with every attribute null but those given. */
+export function configOf(schema: ObjectSchema, values: Readonly<Record<string, Value>>): ObjectValue {
+  const config: Record<string, Value> = {};
+  for (const name of Object.keys(schema.attributes)) config[name] = values[name] ?? null;
+  return config;
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   attributeApiCalls,
+  attributeDataSourceApiCalls,
   currentApiCallOrigin,
   withApiCallOrigin,
 } from '../../src/provider/api-call-origin';
@@ -48,6 +49,21 @@ describe('API call origins', () => {
       { operation: 'update', resourceType: 'lightyear_thing', resourceId: 't_1', resourceName: 'www' },
       { operation: 'delete', resourceType: 'lightyear_thing', resourceId: 't_1', resourceName: 'www' },
     ]);
+  });
+
+  it('follow a data source read, with what it looks for', async () => {
+    const seen: unknown[] = [];
+    const lookup = attributeDataSourceApiCalls<null>({
+      typeName: 'lightyear_thing',
+      schema: recorder([]).schema,
+      read: async (_ctx, config) => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        seen.push(currentApiCallOrigin());
+        return config;
+      },
+    });
+    await lookup.read(ctx, { id: null, name: 'web' });
+    expect(seen).toEqual([{ operation: 'read-data', resourceType: 'lightyear_thing', resourceName: 'web' }]);
   });
 
   it('keep concurrent operations apart', async () => {

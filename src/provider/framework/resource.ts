@@ -1,6 +1,7 @@
 import type { ObjectValue } from '../protocol/values';
 import type { Diagnostics } from './diagnostics';
 import type { Path } from './diagnostics';
+import type { LookupModes } from './lookup-modes';
 import type { ResourceSchema } from './schema';
 
 /** What every resource and data-source operation gets: the configured client and a way to be cancelled. */
@@ -55,11 +56,24 @@ export interface ModifyPlanRequest<Client> {
   requireReplace(path: Path): void;
 }
 
-/** A data source: reads something that already exists, by the configured arguments. */
+/**
+ * A data source: reads something that already exists, by the configured arguments. Its schema is built with
+ * `dataSourceSchema`; arguments are optional (or required), everything it reports is computed.
+ */
 export interface DataSourceDefinition<Client> {
   readonly typeName: string;
   readonly schema: ResourceSchema;
+  /**
+   * The ways to find the object (by `id`, or by filters): exactly one must be used. Checked at validate time
+   * and again before each read, when every value is known (lookup-modes.ts).
+   */
+  readonly lookupModes?: LookupModes;
   validateConfig?(config: ObjectValue, diagnostics: Diagnostics): void;
+  /**
+   * The whole object: the configured arguments (in the API's spelling where that differs) and every computed
+   * attribute known. Throws `NoMatchError` / `AmbiguousMatchError` (lookup-errors.ts) rather than answering an
+   * empty object.
+   */
   read(ctx: OperationContext<Client>, config: ObjectValue): Promise<ObjectValue>;
 }
 

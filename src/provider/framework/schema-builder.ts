@@ -98,3 +98,15 @@ export function resourceSchema<A extends Attributes, B extends Blocks = Record<n
 }): ResourceSchema & { readonly attributes: A; readonly blocks?: B } {
   return schema;
 }
+
+/**
+ * A data source's schema, inferred like `resourceSchema`. Data sources keep no state of their own between runs,
+ * so they have no version to upgrade from (always 0) and no blocks: arguments are the look-up, every other
+ * attribute is computed. `assertValidDataSourceSchema` refuses what would only mean something in a plan.
+ */
+export function dataSourceSchema<A extends Attributes>(schema: {
+  readonly description: string;
+  readonly attributes: A;
+}): ResourceSchema & { readonly attributes: A } {
+  return { version: 0, ...schema };
+}

@@ -95,6 +95,22 @@ export function assertValidSchema(name: string, schema: ObjectSchema): void {
   checkObject(name, schema, false);
 }
 
+/**
+ * A data source is read, never planned: plan modifiers, defaults and equivalences would silently do nothing,
+ * so they are refused here, as is a block (look-up arguments are attributes).
+ */
+export function assertValidDataSourceSchema(name: string, schema: ObjectSchema): void {
+  checkObject(name, schema, false);
+  if (Object.keys(schema.blocks ?? {}).length > 0)
+    throw new SchemaDefinitionError(`${name}: a data source takes attributes only, no blocks`);
+  for (const [attr, s] of Object.entries(schema.attributes)) {
+    if (s.planModifiers?.length || s.default !== undefined || s.equivalent !== undefined)
+      throw new SchemaDefinitionError(
+        `${name}.${attr}: data sources are not planned: no plan modifiers, defaults or equivalences`,
+      );
+  }
+}
+
 function checkObject(where: string, schema: ObjectSchema, inSet: boolean): void {
   for (const [attr, s] of Object.entries(schema.attributes))
     checkAttribute(`${where}.${attr}`, attr, s, inSet);

@@ -22,7 +22,8 @@ import {
   type OperationContext,
   type ResourceDefinition,
 } from './resource';
-import { assertValidSchema, type ResourceSchema } from './schema';
+import { checkLookupModes } from './lookup-modes';
+import { assertValidDataSourceSchema, assertValidSchema, type ResourceSchema } from './schema';
 import { walkValue } from './schema-walker';
 import { objectTypeOf, toTfplugin6Schema } from './tfplugin6-schema';
 import { validateConfig } from './validation';
@@ -59,7 +60,7 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
       this.resources.set(r.typeName, { def: r, type: objectTypeOf(r.schema) });
     }
     for (const d of provider.dataSources) {
-      assertValidSchema(d.typeName, d.schema);
+      assertValidDataSourceSchema(d.typeName, d.schema);
       this.dataSources.set(d.typeName, { def: d, type: objectTypeOf(d.schema) });
     }
   }
@@ -133,10 +134,7 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
     const diagnostics = new Diagnostics();
     const d = this.dataSource(req.typeName);
     const config = this.decodeObject(req.config, d.type, diagnostics);
-    if (config) {
-      validateConfig(d.def.schema, config, diagnostics);
-      d.def.validateConfig?.(config, diagnostics);
-    }
+    if (config) validateDataSourceConfig(d.def, config, diagnostics);
     return { diagnostics: diagnostics.list };
   }
 
@@ -313,6 +311,10 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
     const d = this.dataSource(req.typeName);
     const config = this.decodeObject(req.config, d.type, diagnostics);
     if (!config) return { diagnostics: diagnostics.list };
+    // Validation skipped what was unknown then (a name from a resource created in the same apply); every
+    // value is known now, so the same checks judge them before any API call.
+    validateDataSourceConfig(d.def, config, diagnostics);
+    if (diagnostics.hasErrors) return { diagnostics: diagnostics.list };
     try {
       const state = await d.def.read(this.context(call, diagnostics), config);
       this.assertKnown(req.typeName, d.def.schema, state, diagnostics);
@@ -402,6 +404,16 @@ export class FrameworkServer<Client> implements tf.ProviderHandlers {
       }
     });
   }
+}
+
+function validateDataSourceConfig<Client>(
+  def: DataSourceDefinition<Client>,
+  config: ObjectValue,
+  diagnostics: Diagnostics,
+): void {
+  validateConfig(def.schema, config, diagnostics);
+  if (def.lookupModes) checkLookupModes(def.typeName, def.lookupModes, config, diagnostics);
+  def.validateConfig?.(config, diagnostics);
 }
 
 function addError(diagnostics: Diagnostics, err: unknown): void {

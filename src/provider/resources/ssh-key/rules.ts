@@ -34,3 +34,13 @@ export function checkSshKeyName(value: Value): string | undefined {
 export function samePublicKey(a: Value, b: Value): boolean {
   return typeof a === 'string' && typeof b === 'string' && sameKey(a, b);
 }
+
+const SSH_KEY_ID = /^sshk_[A-Za-z0-9]+$/;
+
+/** Only the shape: whether such a key exists is the read's business. */
+export function checkSshKeyId(value: Value): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return SSH_KEY_ID.test(value)
+    ? undefined
+    : `id "${value}" is not an SSH key id; SSH key ids look like sshk_2bX9... (see \`npx lyctl ssh-key list\`)`;
+}
