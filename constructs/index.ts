@@ -11,3 +11,4 @@ export { SshKey, type SshKeyProps } from './ssh-key';
 export { Port } from './port';
 export { Peer } from './peer';
 export { InvalidValueError } from './errors';
+export { CheapestPlan, NewestImage, type CheapestPlanProps, type NewestImageProps } from './catalog';
