@@ -13,6 +13,9 @@ import { createLogger, levelFromEnvironment } from './protocol/logger';
 import type { ObjectValue } from './protocol/values';
 import { ctyString } from './protocol/values';
 import { toResourceError } from './resources/api-errors';
+import { blockStorageAttachmentResource } from './resources/block-storage-attachment/resource';
+import { blockStorageResource } from './resources/block-storage/resource';
+import { snapshotResource } from './resources/snapshot/resource';
 import { sshKeyResource } from './resources/ssh-key/resource';
 
 export const PROVIDER_NAME = 'lightyear';
@@ -170,6 +173,11 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     return verified ? client : undefined;
   },
 
-  resources: [attributeApiCalls(sshKeyResource)],
+  resources: [
+    attributeApiCalls(sshKeyResource),
+    attributeApiCalls(blockStorageResource),
+    attributeApiCalls(blockStorageAttachmentResource),
+    attributeApiCalls(snapshotResource),
+  ],
   dataSources: [],
 };
