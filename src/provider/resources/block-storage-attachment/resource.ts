@@ -1,6 +1,7 @@
 import type { Block } from '../../../api';
 import type { LightyearClient } from '../../../client';
 import { clientModule } from '../../client-module';
+import { ResourceError } from '../../framework/errors';
 import type { OperationContext, ResourceDefinition } from '../../framework/resource';
 import { toValue } from '../../framework/typed-state';
 import { apiCall, deleteIgnoringGone, importById } from '../operations';
@@ -16,6 +17,13 @@ import {
 } from './schema';
 
 type Ctx = OperationContext<LightyearClient>;
+
+const IMPORT_ID = {
+  noun: 'a block storage volume',
+  pattern: BLOCK_ID,
+  example: 'blk_2bX9...',
+  listCommand: 'npx lyctl volume list',
+} as const;
 
 const schema = blockStorageAttachmentSchema;
 const asValue = (state: BlockStorageAttachmentState) => toValue(schema, state);
@@ -92,12 +100,14 @@ export const blockStorageAttachmentResource: ResourceDefinition<LightyearClient>
   },
 
   importState(id: string) {
-    const state = importById(schema, id, {
-      noun: 'a block storage volume',
-      pattern: BLOCK_ID,
-      example: 'blk_2bX9... (an attachment is imported by the id of its volume)',
-      listCommand: 'npx lyctl volume list',
-    });
-    return { ...state, block_id: id };
+    if (!BLOCK_ID.test(id)) {
+      throw new ResourceError(
+        'Invalid import id',
+        `"${id}" is not a block storage volume id. An attachment is imported by the id of its volume, like blk_2bX9... (see \`npx lyctl volume list\`).`,
+        undefined,
+        'invalid_import_id',
+      );
+    }
+    return { ...importById(schema, id, IMPORT_ID), block_id: id };
   },
 };
