@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { BLOCK_SIZE_GB } from '../spelling/block-storage';
 import { NAME_LIMITS } from '../spelling/names';
 import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const blockIdSchema = idSchema('blk');
 const instanceIdSchema = idSchema('inst');
 
-export const BLOCK_SIZE_MIN_GB = 10;
-export const BLOCK_SIZE_MAX_GB = 10000;
+export const BLOCK_SIZE_MIN_GB = BLOCK_SIZE_GB.min;
+export const BLOCK_SIZE_MAX_GB = BLOCK_SIZE_GB.max;
 
 export const BLOCK_STATUSES = ['pending', 'active'] as const;
 export type BlockStatus = (typeof BLOCK_STATUSES)[number];

@@ -20,6 +20,9 @@ import type { ObjectValue } from './protocol/values';
 import { ctyString } from './protocol/values';
 import { toResourceError } from './resources/api-errors';
 import { sshKeyDataSource } from './resources/ssh-key/data-source';
+import { blockStorageAttachmentResource } from './resources/block-storage-attachment/resource';
+import { blockStorageResource } from './resources/block-storage/resource';
+import { snapshotResource } from './resources/snapshot/resource';
 import { sshKeyResource } from './resources/ssh-key/resource';
 
 export const PROVIDER_NAME = 'lightyear';
@@ -177,11 +180,16 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     return verified ? client : undefined;
   },
 
-  resources: [attributeApiCalls(sshKeyResource)],
   dataSources: [
     attributeDataSourceApiCalls(regionDataSource),
     attributeDataSourceApiCalls(planDataSource),
     attributeDataSourceApiCalls(imageDataSource),
     attributeDataSourceApiCalls(sshKeyDataSource),
+  ],
+  resources: [
+    attributeApiCalls(sshKeyResource),
+    attributeApiCalls(blockStorageResource),
+    attributeApiCalls(blockStorageAttachmentResource),
+    attributeApiCalls(snapshotResource),
   ],
 };

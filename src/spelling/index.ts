@@ -13,3 +13,4 @@ export * from './ssh-private-key';
 export * from './ssh-public-key';
 export * from './ssh-wire-reader';
 export * from './catalog-ids';
+export * from './block-storage';
