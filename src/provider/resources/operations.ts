@@ -74,7 +74,7 @@ export function importById(
   if (!kind.pattern.test(id)) {
     throw new ResourceError(
       'Invalid import id',
-      `"${id}" is not ${kind.noun} id; ${kind.noun} ids look like ${kind.example} (see \`${kind.listCommand}\`).`,
+      `"${id}" is not ${kind.noun} id; such ids look like ${kind.example} (see \`${kind.listCommand}\`).`,
       undefined,
       'invalid_import_id',
     );
