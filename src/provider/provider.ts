@@ -13,6 +13,8 @@ import { createLogger, levelFromEnvironment } from './protocol/logger';
 import type { ObjectValue } from './protocol/values';
 import { ctyString } from './protocol/values';
 import { toResourceError } from './resources/api-errors';
+import { apiKeyResource } from './resources/api-key/resource';
+import { webhookResource } from './resources/webhook/resource';
 import { sshKeyResource } from './resources/ssh-key/resource';
 
 export const PROVIDER_NAME = 'lightyear';
@@ -170,6 +172,10 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     return verified ? client : undefined;
   },
 
-  resources: [attributeApiCalls(sshKeyResource)],
+  resources: [
+    attributeApiCalls(sshKeyResource),
+    attributeApiCalls(apiKeyResource),
+    attributeApiCalls(webhookResource),
+  ],
   dataSources: [],
 };

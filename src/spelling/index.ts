@@ -12,3 +12,7 @@ export * from './dns-record-data';
 export * from './ssh-private-key';
 export * from './ssh-public-key';
 export * from './ssh-wire-reader';
+export * from './timestamps';
+export * from './permissions';
+export * from './webhook-events';
+export * from './webhook-url';
