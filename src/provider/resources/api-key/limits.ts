@@ -68,7 +68,8 @@ export function keyLimitProblems(creator: ApiKey, requested: RequestedKey): Limi
   }
   const creatorRanges = creator.allowed_ips;
   if (creatorRanges !== null && requested.allowedIps !== undefined) {
-    const ranges = requested.allowedIps === null ? null : judge(() => canonicalAllowedIps(requested.allowedIps!));
+    const ranges =
+      requested.allowedIps === null ? null : judge(() => canonicalAllowedIps(requested.allowedIps!));
     const outside =
       ranges === null ? ['anywhere'] : ranges.ok ? rangesOutside(ranges.canonical, creatorRanges) : [];
     if (outside.length > 0) {

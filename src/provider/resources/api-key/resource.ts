@@ -123,6 +123,10 @@ function requestedKey(config: ObjectValue): RequestedKey {
   return {
     permissions: strings(permissions)?.map((p) => canonicalPermission(p) ?? p) ?? null,
     expiresAt: !known(expiresAt) ? undefined : typeof expiresAt === 'string' ? expiresAt : null,
-    allowedIps: !known(allowedIps) ? undefined : allowedIps === null ? null : (strings(allowedIps) ?? undefined),
+    allowedIps: !known(allowedIps)
+      ? undefined
+      : allowedIps === null
+        ? null
+        : (strings(allowedIps) ?? undefined),
   };
 }

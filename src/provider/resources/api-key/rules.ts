@@ -49,7 +49,8 @@ export function checkExpiresAt(value: Value): string | undefined {
 
 export function checkAllowedIps(value: Value): string | undefined {
   if (!Array.isArray(value)) return undefined;
-  if (value.length === 0) return 'allowed_ips must list at least one range; leave it out to allow every address';
+  if (value.length === 0)
+    return 'allowed_ips must list at least one range; leave it out to allow every address';
   for (const entry of strings(value)) {
     const verdict = judge(() => canonicalAllowedIps([entry]));
     if (!verdict.ok) return `allowed_ips ${said(verdict.problem)}`;

@@ -20,7 +20,7 @@ export const apiKeySchema = resourceSchema({
     'source addresses: one per pipeline or integration, made in the same `terraform apply` that builds what ' +
     'it manages. Keys are immutable: changing any argument revokes the key and creates a new one, with a new ' +
     '`secret`. A key past its `expires_at` is planned for re-creation (shown as `secret` forcing ' +
-    'replacement). Creating keys needs `account:write`, and a key can only grant what the provider\'s own ' +
+    "replacement). Creating keys needs `account:write`, and a key can only grant what the provider's own " +
     'key holds: permissions it has, an expiry no later than its own, source ranges inside its own.',
   attributes: {
     id: attr.string({
@@ -29,7 +29,8 @@ export const apiKeySchema = resourceSchema({
       planModifiers: [useStateForUnknown()],
     }),
     name: attr.string({
-      description: 'A label for the key (1–255 characters). Surrounding blanks are not part of it. Changing it replaces the key.',
+      description:
+        'A label for the key (1–255 characters). Surrounding blanks are not part of it. Changing it replaces the key.',
       required: true,
       validate: checkApiKeyName,
       equivalent: (a, b) => typeof a === 'string' && typeof b === 'string' && a.trim() === b.trim(),
@@ -39,7 +40,7 @@ export const apiKeySchema = resourceSchema({
       description:
         'What the key may do: `*` (everything) or `<resource>:read` / `<resource>:write` for `instances`, ' +
         '`ssh_keys`, `firewalls`, `blocks`, `dns`, `snapshots`, `webhooks`, `account`; `write` implies ' +
-        '`read`. Letter case does not matter. Each must be held by the provider\'s own key. Changing them ' +
+        "`read`. Letter case does not matter. Each must be held by the provider's own key. Changing them " +
         'replaces the key.',
       required: true,
       validate: checkPermissions,

@@ -1,9 +1,5 @@
 import type { LightyearClient } from '../../../client';
-import {
-  canonicalEventType,
-  EVENT_READ_PERMISSION,
-  permissionsNotCovered,
-} from '../../../spelling';
+import { canonicalEventType, EVENT_READ_PERMISSION, permissionsNotCovered } from '../../../spelling';
 import type { ModifyPlanRequest, OperationContext, ResourceDefinition } from '../../framework/resource';
 import { toValue } from '../../framework/typed-state';
 import type { ObjectValue, Value } from '../../protocol/values';

@@ -8,7 +8,7 @@ export const WEBHOOK_TYPE = 'lightyear_webhook';
 export const webhookSchema = resourceSchema({
   version: 0,
   description:
-    'A webhook: LightYear Cloud POSTs each subscribed event to `url`, signed with the webhook\'s `secret` ' +
+    "A webhook: LightYear Cloud POSTs each subscribed event to `url`, signed with the webhook's `secret` " +
     '(header `X-LightYear-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`); a failed delivery is ' +
     'retried with backoff. Every argument changes in place; the secret stays the same. Subscribing to an ' +
     'event needs read access to what it carries (`instance.*` needs `instances:read`, ' +
