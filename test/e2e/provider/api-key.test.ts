@@ -70,6 +70,9 @@ async function withKey<T>(lw: LightyearWorkspace, secret: string, use: (c: Light
   }
 }
 
+/** Six steps of plan, apply, plan and import on a shared 2-core machine: minutes, past the e2e default. */
+const LONG_TEST_MS = 600_000;
+
 describe('lightyear_api_key lifecycle', () => {
   let lw: LightyearWorkspace;
   const expiresAt = hoursFromNow(24);
@@ -84,132 +87,136 @@ describe('lightyear_api_key lifecycle', () => {
     await lw.dispose();
   });
 
-  it('creates a working, scoped key; equivalent spellings plan empty; import hides the secret; each argument replaces', async () => {
-    const all: KeyArgs = {
-      permissions: ['ssh_keys:read', 'instances:read'],
-      expiresAt,
-      allowedIps: ['127.0.0.1/32', '::/0', '10.0.0.0/8'],
-    };
-    let firstSecret = '';
-    let firstId = '';
-    await resourceTest(
-      asWorkspace(lw),
-      [
-        {
-          // Every argument set, in the API's own spelling.
-          config: keyConfig(all),
-          expectActions: { [ADDRESS]: ['create'] },
-          check: async (state) => {
-            const key = state[ADDRESS]!;
-            firstSecret = key.secret as string;
-            firstId = key.id as string;
-            expect(firstSecret).toMatch(/^ly_[0-9A-Za-z]{40}$/);
-            expect(key).toMatchObject({
-              name: 'ci-pipeline',
-              prefix: firstSecret.slice(0, 9),
-              expires_at: expiresAt,
-              last_used_at: null,
-            });
-            expect(key.id).toMatch(/^key_/);
-            expect(key.created_at).toMatch(/Z$/);
-            // The key works from here (127.0.0.1 is allowed) with exactly what it was given.
-            await withKey(lw, firstSecret, async (c) => {
-              await expect(c.sshKeys.list()).resolves.toBeDefined();
-              await expect(c.instances.list()).resolves.toBeDefined();
-              await expect(
-                c.sshKeys.create({ name: 'nope', public_key: 'ssh-ed25519 AAAA' }),
-              ).rejects.toMatchObject({ code: 'forbidden' });
-              await expect(c.firewalls.list()).rejects.toMatchObject({ code: 'forbidden' });
-              await expect(c.apiKeys.list()).rejects.toMatchObject({ code: 'forbidden' });
-            });
-            // A refresh keeps the secret the API will never show again.
-            await mustRun(asWorkspace(lw), [
-              'apply',
-              '-refresh-only',
-              '-auto-approve',
-              '-no-color',
-              '-input=false',
-            ]);
-            const refreshed = (await stateValues(asWorkspace(lw)))[ADDRESS]!;
-            expect(refreshed.secret).toBe(firstSecret);
-            expect(refreshed.last_used_at).not.toBeNull();
-          },
-          // Import fills every attribute but the secret, which the API cannot tell again.
-          importVerify: [{ address: ADDRESS, ignore: ['secret', 'last_used_at'] }],
-        },
-        {
-          // The same key in other spellings: letter case, an offset and a fraction, bare and long-hand
-          // addresses, host bits, duplicates. Nothing to do.
-          config: keyConfig({
-            permissions: ['SSH_KEYS:read', 'Instances:Read', 'instances:read'],
-            expiresAt: expiresAt.replace('.000Z', '.000000+00:00'),
-            allowedIps: ['127.0.0.1', '::0/0', '0:0:0:0:0:0:0:0/0', '10.0.0.5/8'],
-          }),
-          expectActions: {},
-          check: (state) => {
-            // Import left the secret null, and neither the refreshes nor this apply invented one.
-            expect(state[ADDRESS]!.secret).toBeNull();
-            expect(state[ADDRESS]!.id).toBe(firstId);
-          },
-          importVerify: [
-            {
-              address: ADDRESS,
-              ignore: ['secret', 'last_used_at', 'permissions', 'expires_at', 'allowed_ips'],
+  it(
+    'creates a working, scoped key; equivalent spellings plan empty; import hides the secret; each argument replaces',
+    async () => {
+      const all: KeyArgs = {
+        permissions: ['ssh_keys:read', 'instances:read'],
+        expiresAt,
+        allowedIps: ['127.0.0.1/32', '::/0', '10.0.0.0/8'],
+      };
+      let firstSecret = '';
+      let firstId = '';
+      await resourceTest(
+        asWorkspace(lw),
+        [
+          {
+            // Every argument set, in the API's own spelling.
+            config: keyConfig(all),
+            expectActions: { [ADDRESS]: ['create'] },
+            check: async (state) => {
+              const key = state[ADDRESS]!;
+              firstSecret = key.secret as string;
+              firstId = key.id as string;
+              expect(firstSecret).toMatch(/^ly_[0-9A-Za-z]{40}$/);
+              expect(key).toMatchObject({
+                name: 'ci-pipeline',
+                prefix: firstSecret.slice(0, 9),
+                expires_at: expiresAt,
+                last_used_at: null,
+              });
+              expect(key.id).toMatch(/^key_/);
+              expect(key.created_at).toMatch(/Z$/);
+              // The key works from here (127.0.0.1 is allowed) with exactly what it was given.
+              await withKey(lw, firstSecret, async (c) => {
+                await expect(c.sshKeys.list()).resolves.toBeDefined();
+                await expect(c.instances.list()).resolves.toBeDefined();
+                await expect(
+                  c.sshKeys.create({ name: 'nope', public_key: 'ssh-ed25519 AAAA' }),
+                ).rejects.toMatchObject({ code: 'forbidden' });
+                await expect(c.firewalls.list()).rejects.toMatchObject({ code: 'forbidden' });
+                await expect(c.apiKeys.list()).rejects.toMatchObject({ code: 'forbidden' });
+              });
+              // A refresh keeps the secret the API will never show again.
+              await mustRun(asWorkspace(lw), [
+                'apply',
+                '-refresh-only',
+                '-auto-approve',
+                '-no-color',
+                '-input=false',
+              ]);
+              const refreshed = (await stateValues(asWorkspace(lw)))[ADDRESS]!;
+              expect(refreshed.secret).toBe(firstSecret);
+              expect(refreshed.last_used_at).not.toBeNull();
             },
-          ],
-        },
-        {
-          config: keyConfig({ ...all, name: 'ci-pipeline-2' }),
-          expectActions: { [ADDRESS]: ['delete', 'create'] },
-          check: async (state) => {
-            const key = state[ADDRESS]!;
-            expect(key.id).not.toBe(firstId);
-            expect(key.secret).toMatch(/^ly_/);
-            expect(key.secret).not.toBe(firstSecret);
-            // The replaced key is revoked.
-            await withKey(lw, firstSecret, (c) =>
-              expect(c.sshKeys.list()).rejects.toMatchObject({ code: 'authentication_failed' }),
-            );
+            // Import fills every attribute but the secret, which the API cannot tell again.
+            importVerify: [{ address: ADDRESS, ignore: ['secret', 'last_used_at'] }],
           },
-        },
-        {
-          config: keyConfig({ ...all, name: 'ci-pipeline-2', permissions: ['ssh_keys:write'] }),
-          expectActions: { [ADDRESS]: ['delete', 'create'] },
-          check: async (state) => {
-            await withKey(lw, state[ADDRESS]!.secret as string, async (c) => {
-              await expect(c.sshKeys.list()).resolves.toBeDefined();
-              await expect(c.instances.list()).rejects.toMatchObject({ code: 'forbidden' });
-            });
+          {
+            // The same key in other spellings: letter case, an offset and a fraction, bare and long-hand
+            // addresses, host bits, duplicates. Nothing to do.
+            config: keyConfig({
+              permissions: ['SSH_KEYS:read', 'Instances:Read', 'instances:read'],
+              expiresAt: expiresAt.replace('.000Z', '.000000+00:00'),
+              allowedIps: ['127.0.0.1', '::0/0', '0:0:0:0:0:0:0:0/0', '10.0.0.5/8'],
+            }),
+            expectActions: {},
+            check: (state) => {
+              // Import left the secret null, and neither the refreshes nor this apply invented one.
+              expect(state[ADDRESS]!.secret).toBeNull();
+              expect(state[ADDRESS]!.id).toBe(firstId);
+            },
+            importVerify: [
+              {
+                address: ADDRESS,
+                ignore: ['secret', 'last_used_at', 'permissions', 'expires_at', 'allowed_ips'],
+              },
+            ],
           },
-        },
-        {
-          config: keyConfig({
-            ...all,
-            name: 'ci-pipeline-2',
-            permissions: ['ssh_keys:write'],
-            expiresAt: hoursFromNow(48),
-          }),
-          expectActions: { [ADDRESS]: ['delete', 'create'] },
-        },
-        {
-          // A key usable only from elsewhere: it exists, but refuses this machine.
-          config: keyConfig({
-            name: 'ci-pipeline-2',
-            permissions: ['ssh_keys:write'],
-            allowedIps: ['203.0.113.0/24'],
-          }),
-          expectActions: { [ADDRESS]: ['delete', 'create'] },
-          check: async (state) => {
-            expect(state[ADDRESS]).toMatchObject({ allowed_ips: ['203.0.113.0/24'], expires_at: null });
-            await withKey(lw, state[ADDRESS]!.secret as string, (c) =>
-              expect(c.sshKeys.list()).rejects.toMatchObject({ code: 'forbidden' }),
-            );
+          {
+            config: keyConfig({ ...all, name: 'ci-pipeline-2' }),
+            expectActions: { [ADDRESS]: ['delete', 'create'] },
+            check: async (state) => {
+              const key = state[ADDRESS]!;
+              expect(key.id).not.toBe(firstId);
+              expect(key.secret).toMatch(/^ly_/);
+              expect(key.secret).not.toBe(firstSecret);
+              // The replaced key is revoked.
+              await withKey(lw, firstSecret, (c) =>
+                expect(c.sshKeys.list()).rejects.toMatchObject({ code: 'authentication_failed' }),
+              );
+            },
           },
-        },
-      ],
-      () => expectOnlyBootstrapKey(lw),
-    );
-  });
+          {
+            config: keyConfig({ ...all, name: 'ci-pipeline-2', permissions: ['ssh_keys:write'] }),
+            expectActions: { [ADDRESS]: ['delete', 'create'] },
+            check: async (state) => {
+              await withKey(lw, state[ADDRESS]!.secret as string, async (c) => {
+                await expect(c.sshKeys.list()).resolves.toBeDefined();
+                await expect(c.instances.list()).rejects.toMatchObject({ code: 'forbidden' });
+              });
+            },
+          },
+          {
+            config: keyConfig({
+              ...all,
+              name: 'ci-pipeline-2',
+              permissions: ['ssh_keys:write'],
+              expiresAt: hoursFromNow(48),
+            }),
+            expectActions: { [ADDRESS]: ['delete', 'create'] },
+          },
+          {
+            // A key usable only from elsewhere: it exists, but refuses this machine.
+            config: keyConfig({
+              name: 'ci-pipeline-2',
+              permissions: ['ssh_keys:write'],
+              allowedIps: ['203.0.113.0/24'],
+            }),
+            expectActions: { [ADDRESS]: ['delete', 'create'] },
+            check: async (state) => {
+              expect(state[ADDRESS]).toMatchObject({ allowed_ips: ['203.0.113.0/24'], expires_at: null });
+              await withKey(lw, state[ADDRESS]!.secret as string, (c) =>
+                expect(c.sshKeys.list()).rejects.toMatchObject({ code: 'forbidden' }),
+              );
+            },
+          },
+        ],
+        () => expectOnlyBootstrapKey(lw),
+      );
+    },
+    LONG_TEST_MS,
+  );
 });
 
 describe('lightyear_api_key outside the happy path', () => {
