@@ -80,8 +80,17 @@ resource "lightyear_webhook" "deploys" {
     }
     // The trace really carried the create answers, with their secrets redacted.
     const log = traced.map((r) => r.log).join('\n');
-    expect(log).toContain('POST /v1/account/api-keys');
-    expect(log).toMatch(/\\?"secret\\?":\\?"\[redacted\]\\?"/);
+    const createAnswers = log
+      .split('\n')
+      .filter((line) => line.includes('http_method=POST') && line.includes('response_body='));
+    for (const route of [/http_path=\/account\/api-keys(\s|$)/, /http_path=\/webhooks(\s|$)/]) {
+      const answers = createAnswers.filter((line) => route.test(line));
+      expect({ route: String(route), traced: answers.length > 0 }).toEqual({
+        route: String(route),
+        traced: true,
+      });
+      for (const line of answers) expect(line).toMatch(/secret\W+\[redacted\]/);
+    }
     expect(log).toContain('GRPCProvider.v6: ');
   });
 
