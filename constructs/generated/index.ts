@@ -20,4 +20,10 @@ export * from './data-lightyear-image';
 export * from './data-lightyear-plan';
 export * from './data-lightyear-region';
 export * from './data-lightyear-ssh-key';
+export * as apiKey from './api-key';
+export * as webhook from './webhook';
+
+// The same names flat (`SshKey` beside `sshKey.SshKey`), as the constructs' `tf` namespace offers them.
+export * from './api-key';
+export * from './webhook';
 export * from './provider';

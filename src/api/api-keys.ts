@@ -1,27 +1,12 @@
 import { z } from 'zod';
 import { NAME_LIMITS } from '../spelling/names';
+import { API_KEY_PERMISSIONS } from '../spelling/permissions';
 import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const apiKeyIdSchema = idSchema('key');
 
-/** The resources a key's permissions are about; each has a `:read` and a `:write` permission. */
-export const PERMISSION_RESOURCES = [
-  'instances',
-  'ssh_keys',
-  'firewalls',
-  'blocks',
-  'dns',
-  'snapshots',
-  'webhooks',
-  'account',
-] as const;
-export type PermissionResource = (typeof PERMISSION_RESOURCES)[number];
-
-/** Every permission a key may carry: `*` (everything) and `<resource>:read|write`. `write` implies `read`. */
-export const API_KEY_PERMISSIONS: readonly string[] = [
-  '*',
-  ...PERMISSION_RESOURCES.flatMap((resource) => [`${resource}:read`, `${resource}:write`]),
-];
+// The permission list lives in src/spelling, so the provider validates with the API's own list.
+export { API_KEY_PERMISSIONS, PERMISSION_RESOURCES, type PermissionResource } from '../spelling/permissions';
 
 /** Most ranges one key may be limited to; a longer list is a firewall's job, not a key's. */
 export const MAX_ALLOWED_IPS = 100;

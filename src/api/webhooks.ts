@@ -1,24 +1,14 @@
 import { z } from 'zod';
 import { NAME_LIMITS } from '../spelling/names';
+import { WEBHOOK_EVENT_TYPES } from '../spelling/webhook-events';
+import { webhookUrlProblem } from '../spelling/webhook-url';
 import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 export const webhookIdSchema = idSchema('whk');
 export const eventIdSchema = idSchema('evt');
 
-/** Every event type of the contract: what a webhook subscribes to and `X-LightYear-Event` carries. */
-export const WEBHOOK_EVENT_TYPES = [
-  'instance.created',
-  'instance.destroyed',
-  'instance.power_on',
-  'instance.power_off',
-  'instance.snapshot_completed',
-  'block.attached',
-  'block.detached',
-  'dns.record_changed',
-  'billing.invoice_created',
-  'billing.payment_failed',
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+// The event list and the URL rule live in src/spelling, so the provider validates with the API's own rules.
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../spelling/webhook-events';
 
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES, {
   error: `must be an event type: ${WEBHOOK_EVENT_TYPES.join(', ')}`,
@@ -39,8 +29,6 @@ export const webhookPayloadSchema = z.object({
 });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
 
-const URL_REASON = 'must be an absolute https:// URL (http:// only to a loopback host such as 127.0.0.1)';
-
 /**
  * Where deliveries go. https anywhere; plain http only to loopback, as clients treat the API itself. No
  * user name or password in the URL: it is listed back to every key with `webhooks:read`.
@@ -52,35 +40,6 @@ export const webhookUrlSchema = z
     const reason = webhookUrlProblem(text);
     if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason });
   });
-
-/**
- * URL parsing drops tabs and newlines and trims C0 controls and spaces, so such a URL would be stored as
- * sent but delivered somewhere else; a URL never needs them raw (they are percent-encoded).
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const RAW_CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f\u2028\u2029]/;
-
-function webhookUrlProblem(text: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return URL_REASON;
-  }
-  if (RAW_CONTROL_OR_SPACE.test(text)) {
-    return 'must not contain spaces or control characters (percent-encode them)';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return URL_REASON;
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return URL_REASON;
-  if (url.username !== '' || url.password !== '') return 'must not contain a user name or password';
-  if (url.hash !== '') return 'must not contain a #fragment';
-  return undefined;
-}
-
-/** `localhost`, 127.0.0.0/8 and `[::1]`, as WHATWG URL parsing spells them. */
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
 
 /** Deduplicated and sorted, so the same subscription always reads back the same way. */
 const eventListSchema = z

@@ -50,6 +50,12 @@ import { waitFor } from './wait-for';
 export class LightyearClient implements ApiRequester {
   /** The API base every path is relative to, e.g. `https://api.lightyear.host/v1`. */
   readonly endpoint: string;
+  /**
+   * `ly_` and the next 6 characters of this client's API key: what the API lists as that key's `prefix`, so a
+   * caller can find its own key's permissions and limits in `apiKeys.list()`. Shown in lists anyway, it is
+   * far too little to use the key. Undefined when the key is not shaped like a LightYear key.
+   */
+  readonly apiKeyPrefix: string | undefined;
   readonly sshKeys: SshKeys;
   readonly instances: Instances;
   readonly firewalls: Firewalls;
@@ -77,6 +83,7 @@ export class LightyearClient implements ApiRequester {
   constructor(options: LightyearClientOptions) {
     const resolved = resolveOptions(options);
     this.endpoint = resolved.endpoint.href;
+    this.apiKeyPrefix = /^ly_[0-9A-Za-z]{6}/.test(resolved.apiKey) ? resolved.apiKey.slice(0, 9) : undefined;
     this.#signal = resolved.signal;
     this.#userAgent = resolved.userAgent;
     this.#clock = resolved.clock;

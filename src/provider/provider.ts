@@ -23,6 +23,8 @@ import { sshKeyDataSource } from './resources/ssh-key/data-source';
 import { blockStorageAttachmentResource } from './resources/block-storage-attachment/resource';
 import { blockStorageResource } from './resources/block-storage/resource';
 import { snapshotResource } from './resources/snapshot/resource';
+import { apiKeyResource } from './resources/api-key/resource';
+import { webhookResource } from './resources/webhook/resource';
 import { sshKeyResource } from './resources/ssh-key/resource';
 
 export const PROVIDER_NAME = 'lightyear';
@@ -191,5 +193,7 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     attributeApiCalls(blockStorageResource),
     attributeApiCalls(blockStorageAttachmentResource),
     attributeApiCalls(snapshotResource),
+    attributeApiCalls(apiKeyResource),
+    attributeApiCalls(webhookResource),
   ],
 };

@@ -14,3 +14,7 @@ export * from './ssh-public-key';
 export * from './ssh-wire-reader';
 export * from './catalog-ids';
 export * from './block-storage';
+export * from './timestamps';
+export * from './permissions';
+export * from './webhook-events';
+export * from './webhook-url';
