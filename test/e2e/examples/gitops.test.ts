@@ -23,6 +23,12 @@ interface Run {
   readonly output: string;
 }
 
+interface DelayedRequest {
+  readonly method: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 interface StateFile {
   serial: number;
   lineage: string;
@@ -78,6 +84,34 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
     return (res.body.ssh_keys as { id: string; name: string }[]).map(({ id, name }) => ({ id, name }));
   }
 
+  const controlHeaders = (): Record<string, string> => ({
+    authorization: `Bearer ${cloud.apiKey}`,
+    'content-type': 'application/json',
+  });
+
+  async function armFault(fault: Record<string, unknown>): Promise<void> {
+    const res = await fetch(`${cloud.origin}/_local/faults`, {
+      method: 'POST',
+      headers: controlHeaders(),
+      body: JSON.stringify(fault),
+    });
+    expect(res.status).toBe(201);
+  }
+
+  /** The requests a delay fault held, from the cloud's request log, with when each was in the cloud. */
+  async function delayedRequests(): Promise<DelayedRequest[]> {
+    const res = await fetch(`${cloud.origin}/_local/requests`, { headers: controlHeaders() });
+    const body = (await res.json()) as {
+      requests: { method: string; fault: string | null; started_at: string; duration_ms: number }[];
+    };
+    return body.requests
+      .filter((r) => r.fault === 'delay')
+      .map((r) => {
+        const start = Date.parse(r.started_at);
+        return { method: r.method, start, end: start + r.duration_ms };
+      });
+  }
+
   beforeAll(async () => {
     if (!fs.existsSync(PROVIDER_BUNDLE)) throw new Error(`${PROVIDER_BUNDLE} is missing: run npm run build`);
     [pg, cloud] = await Promise.all([startPostgres(), startTestCloud()]);
@@ -120,25 +154,18 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
     }
   });
 
-  it('deploys dev with its state in the dev schema, and a second deploy changes nothing', async () => {
+  it('deploys dev with its state in the dev schema, nowhere else', async () => {
     const outDir = checkout('dev');
-    const first = await deploy('dev', outDir);
-    expect(first.output).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
-    expect(first.code).toBe(0);
+    const run = await deploy('dev', outDir);
+    expect(run.output).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+    expect(run.code).toBe(0);
 
-    const state = await stateOf('lightyear_gitops_dev');
-    const ids = keyIds(state);
+    const ids = keyIds(await stateOf('lightyear_gitops_dev'));
     expect(Object.keys(ids)).toEqual(['dev-deploy']);
     expect(await cloudKeys()).toEqual([{ id: ids['dev-deploy'], name: 'dev-deploy' }]);
-    // Nowhere but PostgreSQL: no local state file beside the stack.
     expect(fs.readdirSync(path.join(outDir, 'stacks', 'dev')).filter((n) => n.includes('tfstate'))).toEqual(
       [],
     );
-
-    const second = await deploy('dev', outDir);
-    expect(second.code).toBe(0);
-    expect(second.output).toContain('No changes.');
-    expect((await stateOf('lightyear_gitops_dev')).lineage).toBe(state.lineage);
   });
 
   it('deploys prod into its own schema, with its own objects', async () => {
@@ -149,24 +176,44 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
 
     const prodIds = keyIds(await stateOf('lightyear_gitops_prod'));
     expect(Object.keys(prodIds).sort()).toEqual(['prod-break-glass', 'prod-deploy']);
-    const devAfter = await stateOf('lightyear_gitops_dev');
-    expect(devAfter).toEqual(devBefore);
-    const devIds = keyIds(devAfter);
+    expect(await stateOf('lightyear_gitops_dev')).toEqual(devBefore);
     expect((await cloudKeys()).map((k) => k.id).sort()).toEqual(
-      [...Object.values(devIds), ...Object.values(prodIds)].sort(),
+      [...Object.values(keyIds(devBefore)), ...Object.values(prodIds)].sort(),
     );
+  });
+
+  it('redeploys dev and prod at the same time without either waiting on the other: no changes', async () => {
+    const before = {
+      dev: await stateOf('lightyear_gitops_dev'),
+      prod: await stateOf('lightyear_gitops_prod'),
+    };
+    // Each refresh's read of the SSH keys is held 10 s inside its state lock, so both runs are certainly
+    // inside their locks at once: the stacks' locks are distinct (their rows' ids come from one sequence).
+    await armFault({ method: 'GET', path: '/v1/ssh-keys*', delay_ms: 10_000, count: 2 });
+    await fetch(`${cloud.origin}/_local/requests`, { method: 'DELETE', headers: controlHeaders() });
+
+    const runs = await Promise.all([deploy('dev', checkout('dev-2')), deploy('prod', checkout('prod-2'))]);
+    for (const run of runs) {
+      expect(run.output).toContain('No changes.');
+      expect(run.code).toBe(0);
+    }
+    const held = await delayedRequests();
+    expect(held).toHaveLength(2);
+    const [a, b] = held as [DelayedRequest, DelayedRequest];
+    expect(a.start < b.end && b.start < a.end).toBe(true);
+
+    for (const stack of ['dev', 'prod'] as const) {
+      const after = await stateOf(`lightyear_gitops_${stack}`);
+      expect(after.lineage).toBe(before[stack].lineage);
+      expect(keyIds(after)).toEqual(keyIds(before[stack]));
+    }
   });
 
   it('refuses the second of two deploys started at once on the state lock; the state stays whole', async () => {
     const before = await stateOf('lightyear_gitops_dev');
     // The refresh's first read of SSH keys is held for 10 s: whichever deploy takes the lock first keeps it
     // while the other reaches Terraform's lock, however their start-up times differ on a busy machine.
-    const fault = await fetch(`${cloud.origin}/_local/faults`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${cloud.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ method: 'GET', path: '/v1/ssh-keys*', delay_ms: 10_000, count: 1 }),
-    });
-    expect(fault.status).toBe(201);
+    await armFault({ method: 'GET', path: '/v1/ssh-keys*', delay_ms: 10_000, count: 1 });
 
     const runs = await Promise.all([
       deploy('dev', checkout('runner-a')),
