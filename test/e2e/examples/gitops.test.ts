@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { load } from 'js-yaml';
 import { cdktfEnvironment } from '../../../src/cli/cdktf-environment';
 import { installProvider } from '../../../src/cli/provider-package';
 import { startTestCloud, type TestCloud } from '../../helpers/local-cloud';
@@ -16,6 +17,7 @@ import { PROVIDER_BUNDLE } from '../provider/lightyear-workspace';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXAMPLE_DIR = path.join(ROOT, 'examples', 'gitops');
 const CDKTF = path.join(ROOT, 'node_modules', '.bin', 'cdktf');
+const WORKFLOW = path.join(EXAMPLE_DIR, '.github', 'workflows', 'gitops.yml');
 
 interface Run {
   readonly code: number;
@@ -42,9 +44,13 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
   let cloud: TestCloud;
   let env: Record<string, string | undefined>;
 
-  function cdktf(args: string[]): Promise<Run> {
+  function cdktf(args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
     return new Promise((resolve, reject) => {
-      const child = spawn(CDKTF, args, { cwd: EXAMPLE_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(CDKTF, args, {
+        cwd: EXAMPLE_DIR,
+        env: { ...env, ...extraEnv },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout.on('data', (c: Buffer) => (output += c.toString()));
       child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -60,8 +66,11 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
     return dir;
   }
 
-  const deploy = (stack: string, outDir: string): Promise<Run> =>
-    cdktf(['deploy', stack, '--auto-approve', '--skip-synth', '--skip-provider-lock', '--output', outDir]);
+  const deploy = (stack: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<Run> =>
+    cdktf(
+      ['deploy', stack, '--auto-approve', '--skip-synth', '--skip-provider-lock', '--output', outDir],
+      extraEnv,
+    );
 
   async function stateOf(schema: string): Promise<StateFile> {
     const rows = (await pg.query(`SELECT name FROM ${schema}.states ORDER BY name`)).trim().split('\n');
@@ -241,5 +250,45 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
     ]);
     expect(diff.output).toContain('No changes.');
     expect(diff.code).toBe(0);
+  });
+
+  it("with the workflow's -lock-timeout, a deploy waits out a lock another run holds, then applies", async () => {
+    const workflow = load(fs.readFileSync(WORKFLOW, 'utf8')) as { env: Record<string, string> };
+    const waiting = { TF_CLI_ARGS_apply: workflow.env.TF_CLI_ARGS_apply! };
+    expect(waiting.TF_CLI_ARGS_apply).toMatch(/^-lock-timeout=/);
+    const before = await stateOf('lightyear_gitops_dev');
+
+    // Another run holds dev's lock for 30 s: the advisory lock Terraform takes, on the state row's id.
+    const holding = pg.query(
+      "SELECT pg_advisory_lock(id) FROM lightyear_gitops_dev.states WHERE name = 'default'; SELECT pg_sleep(30);",
+    );
+    let heldUntil = 0;
+    void holding.then(() => (heldUntil = Date.now()));
+    for (let i = 0; i < 50; i++) {
+      if (
+        (await pg.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")).trim() ===
+        '1'
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await fetch(`${cloud.origin}/_local/requests`, { method: 'DELETE', headers: controlHeaders() });
+
+    const [refused, waited] = await Promise.all([
+      deploy('dev', checkout('no-timeout')),
+      deploy('dev', checkout('workflow'), waiting),
+    ]);
+    await holding;
+    // Without a timeout the held lock is refused at once, and says why.
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('Error acquiring the state lock');
+    expect(refused.output).toContain('Workspace is already locked: default');
+    // With it, the run waited: its first call to the cloud came only after the lock was released.
+    expect(waited.output).toContain('No changes.');
+    expect(waited.code).toBe(0);
+    const res = await fetch(`${cloud.origin}/_local/requests`, { headers: controlHeaders() });
+    const firstCall = ((await res.json()) as { requests: { started_at: string }[] }).requests[0];
+    expect(Date.parse(firstCall!.started_at)).toBeGreaterThanOrEqual(heldUntil - 1000);
+    expect((await stateOf('lightyear_gitops_dev')).lineage).toBe(before.lineage);
   });
 });
