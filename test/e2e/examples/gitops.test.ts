@@ -196,9 +196,9 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
       dev: await stateOf('lightyear_gitops_dev'),
       prod: await stateOf('lightyear_gitops_prod'),
     };
-    // Each refresh's read of the SSH keys is held 10 s inside its state lock, so both runs are certainly
+    // Each refresh's read of the SSH keys is held 15 s inside its state lock, so both runs are certainly
     // inside their locks at once: the stacks' locks are distinct (their rows' ids come from one sequence).
-    await armFault({ method: 'GET', path: '/v1/ssh-keys*', delay_ms: 10_000, count: 2 });
+    await armFault({ method: 'GET', path: '/v1/ssh-keys*', delay_ms: 15_000, count: 2 });
     await fetch(`${cloud.origin}/_local/requests`, { method: 'DELETE', headers: controlHeaders() });
 
     const runs = await Promise.all([deploy('dev', checkout('dev-2')), deploy('prod', checkout('prod-2'))]);
@@ -220,9 +220,9 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
 
   it('refuses the second of two deploys started at once on the state lock; the state stays whole', async () => {
     const before = await stateOf('lightyear_gitops_dev');
-    // The refresh's first read of SSH keys is held for 10 s: whichever deploy takes the lock first keeps it
+    // The refresh's first read of SSH keys is held for 15 s: whichever deploy takes the lock first keeps it
     // while the other reaches Terraform's lock, however their start-up times differ on a busy machine.
-    await armFault({ method: 'GET', path: '/v1/ssh-keys*', delay_ms: 10_000, count: 1 });
+    await armFault({ method: 'GET', path: '/v1/ssh-keys*', delay_ms: 15_000, count: 1 });
 
     const runs = await Promise.all([
       deploy('dev', checkout('runner-a')),
