@@ -110,6 +110,13 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['examples/**/*.ts'],
+    rules: layer("Examples are what users copy: cdktf, constructs and the project's constructs/, not src/.", [
+      { regex: '^(\\.\\./)+src/' },
+      { group: ['undici', 'zod', 'better-sqlite3', '@grpc/grpc-js'] },
+    ]),
+  },
+  {
     files: ['**/*.mjs', '**/*.js', 'bin/*'],
     languageOptions: {
       globals: {
