@@ -12,3 +12,4 @@ export { Port } from './port';
 export { Peer } from './peer';
 export { InvalidValueError } from './errors';
 export { CheapestPlan, NewestImage, type CheapestPlanProps, type NewestImageProps } from './catalog';
+export { ScopedApiKey, Webhook, type ScopedApiKeyProps, type WebhookProps } from './account';
