@@ -13,6 +13,7 @@ import { createLogger, levelFromEnvironment } from './protocol/logger';
 import type { ObjectValue } from './protocol/values';
 import { ctyString } from './protocol/values';
 import { toResourceError } from './resources/api-errors';
+import { firewallResource } from './resources/firewall/resource';
 import { sshKeyResource } from './resources/ssh-key/resource';
 
 export const PROVIDER_NAME = 'lightyear';
@@ -170,6 +171,6 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     return verified ? client : undefined;
   },
 
-  resources: [attributeApiCalls(sshKeyResource)],
+  resources: [attributeApiCalls(sshKeyResource), attributeApiCalls(firewallResource)],
   dataSources: [],
 };
