@@ -30,6 +30,11 @@ const MAX_CIDRS = 100;
 export const CIDR_KEY_OF = { inbound_rules: 'sources', outbound_rules: 'destinations' } as const;
 export type RuleListName = keyof typeof CIDR_KEY_OF;
 
+/** Ends a problem with a full stop, unless it ends in a question already ("did you mean ...?"). */
+function sentence(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
 function said(problem: SpellingProblem): string {
   return problem.fix === undefined ? problem.reason : `${problem.reason}; ${problem.fix}`;
 }
@@ -98,7 +103,7 @@ export function checkRules(listName: RuleListName): (value: Value) => string | u
       const found = ruleProblems(rule, cidrKey);
       if (found.length > 0) problems.push(`the rule ${describeRule(rule, cidrKey)}: ${found.join('; ')}`);
     }
-    return problems.length === 0 ? undefined : `${problems.join('.\n')}.`;
+    return problems.length === 0 ? undefined : problems.map(sentence).join('\n');
   };
 }
 
