@@ -4,6 +4,7 @@
 export * as blockStorage from './block-storage';
 export * as blockStorageAttachment from './block-storage-attachment';
 export * as snapshot from './snapshot';
+export * as firewall from './firewall';
 export * as sshKey from './ssh-key';
 export * as dataLightyearImage from './data-lightyear-image';
 export * as dataLightyearPlan from './data-lightyear-plan';
@@ -15,6 +16,7 @@ export * as provider from './provider';
 export * from './block-storage';
 export * from './block-storage-attachment';
 export * from './snapshot';
+export * from './firewall';
 export * from './ssh-key';
 export * from './data-lightyear-image';
 export * from './data-lightyear-plan';

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { NAME_LIMITS } from '../spelling/names';
-import { FIREWALL_PROTOCOLS, type FirewallProtocol } from '../spelling/firewall-rules';
+import {
+  FIREWALL_PROTOCOLS,
+  portsForProtocolProblem,
+  type FirewallProtocol,
+} from '../spelling/firewall-rules';
 import { PORTS_PATTERN, PORTS_REASON, portsProblem } from '../spelling/ports';
 import { idSchema, nameFieldSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
@@ -34,11 +38,8 @@ const protocolSchema = z.enum(FIREWALL_PROTOCOLS);
 
 /** ICMP has no ports; TCP and UDP need them. The issue lands on `ports`, where the fix is. */
 function checkPortsForProtocol(rule: { protocol: FirewallProtocol; ports?: string }, ctx: z.RefinementCtx) {
-  if (rule.protocol === 'icmp' && rule.ports !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['ports'], message: 'must not be given for an icmp rule' });
-  } else if (rule.protocol !== 'icmp' && rule.ports === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['ports'], message: `is required for a ${rule.protocol} rule` });
-  }
+  const problem = portsForProtocolProblem(rule.protocol, rule.ports !== undefined);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['ports'], message: problem });
 }
 
 function cidrListSchema() {

@@ -25,6 +25,7 @@ import { blockStorageResource } from './resources/block-storage/resource';
 import { snapshotResource } from './resources/snapshot/resource';
 import { apiKeyResource } from './resources/api-key/resource';
 import { webhookResource } from './resources/webhook/resource';
+import { firewallResource } from './resources/firewall/resource';
 import { sshKeyResource } from './resources/ssh-key/resource';
 
 export const PROVIDER_NAME = 'lightyear';
@@ -195,5 +196,6 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     attributeApiCalls(snapshotResource),
     attributeApiCalls(apiKeyResource),
     attributeApiCalls(webhookResource),
+    attributeApiCalls(firewallResource),
   ],
 };

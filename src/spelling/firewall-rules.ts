@@ -1,5 +1,5 @@
 import { CidrError, compareCidrs, formatCidr, parseCidr, type Cidr } from './cidr';
-import { judge } from './errors';
+import { SpellingError, judge } from './errors';
 import { comparePortRanges, parsePorts } from './ports';
 
 export const FIREWALL_PROTOCOLS = ['icmp', 'tcp', 'udp'] as const;
@@ -116,4 +116,27 @@ export function sameRules<K extends CidrKey>(
   const cb = judge(() => canonicalRules(b, cidrKey, 'rules'));
   if (!ca.ok || !cb.ok || !ca.canonical.ok || !cb.canonical.ok) return false;
   return JSON.stringify(ca.canonical.rules) === JSON.stringify(cb.canonical.rules);
+}
+
+/** A protocol the API does not know; `TCP` gets the lower-case fix, since the API takes only that. */
+export class ProtocolError extends SpellingError {
+  readonly code = 'invalid_protocol';
+}
+
+/** `tcp`, `udp` or `icmp`, exactly as the API takes it (lower case); throws ProtocolError with a fix. */
+export function parseProtocol(text: string): FirewallProtocol {
+  if ((FIREWALL_PROTOCOLS as readonly string[]).includes(text)) return text as FirewallProtocol;
+  const lower = text.trim().toLowerCase();
+  const fix = (FIREWALL_PROTOCOLS as readonly string[]).includes(lower) ? `write "${lower}"` : undefined;
+  throw new ProtocolError(`must be one of ${FIREWALL_PROTOCOLS.map((p) => `"${p}"`).join(', ')}`, fix);
+}
+
+/**
+ * The API's rule tying ports to the protocol, as a reason about `ports`: ICMP has no ports, TCP and UDP
+ * need them. Undefined when the pair is acceptable.
+ */
+export function portsForProtocolProblem(protocol: FirewallProtocol, hasPorts: boolean): string | undefined {
+  if (protocol === 'icmp' && hasPorts) return 'must not be given for an icmp rule';
+  if (protocol !== 'icmp' && !hasPorts) return `is required for a ${protocol} rule`;
+  return undefined;
 }

@@ -1,4 +1,11 @@
-import { canonicalRules, sameRules, type FirewallRule } from '../../src/spelling/firewall-rules';
+import {
+  canonicalRules,
+  parseProtocol,
+  portsForProtocolProblem,
+  ProtocolError,
+  sameRules,
+  type FirewallRule,
+} from '../../src/spelling/firewall-rules';
 
 type Inbound = FirewallRule<'sources'>;
 
@@ -97,5 +104,30 @@ describe('sameRules', () => {
     expect(sameRules(a, [{ protocol: 'tcp', ports: '23', sources: ['0.0.0.0/0'] }], 'sources')).toBe(false);
     expect(sameRules(a, [{ protocol: 'tcp', ports: '022', sources: ['0.0.0.0/0'] }], 'sources')).toBe(false);
     expect(sameRules(a, [{ protocol: 'tcp', ports: '22', sources: ['nope'] }], 'sources')).toBe(false);
+  });
+});
+
+describe('parseProtocol', () => {
+  it('takes the three protocols as the API spells them', () => {
+    expect(parseProtocol('tcp')).toBe('tcp');
+    expect(parseProtocol('udp')).toBe('udp');
+    expect(parseProtocol('icmp')).toBe('icmp');
+  });
+
+  it('refuses other spellings, with the lower-case fix where there is one', () => {
+    expect(() => parseProtocol('TCP')).toThrow(ProtocolError);
+    expect(() => parseProtocol('TCP')).toThrow('must be one of "icmp", "tcp", "udp"; write "tcp"');
+    expect(() => parseProtocol(' Udp ')).toThrow('write "udp"');
+    expect(() => parseProtocol('sctp')).toThrow(/^must be one of "icmp", "tcp", "udp"$/);
+  });
+});
+
+describe('portsForProtocolProblem', () => {
+  it('refuses ports on ICMP and requires them for TCP and UDP', () => {
+    expect(portsForProtocolProblem('icmp', true)).toBe('must not be given for an icmp rule');
+    expect(portsForProtocolProblem('tcp', false)).toBe('is required for a tcp rule');
+    expect(portsForProtocolProblem('udp', false)).toBe('is required for a udp rule');
+    expect(portsForProtocolProblem('icmp', false)).toBeUndefined();
+    expect(portsForProtocolProblem('tcp', true)).toBeUndefined();
   });
 });
