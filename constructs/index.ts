@@ -13,3 +13,4 @@ export { Peer } from './peer';
 export { InvalidValueError } from './errors';
 export { CheapestPlan, NewestImage, type CheapestPlanProps, type NewestImageProps } from './catalog';
 export { ScopedApiKey, Webhook, type ScopedApiKeyProps, type WebhookProps } from './account';
+export { Firewall, type FirewallProps } from './firewall';
