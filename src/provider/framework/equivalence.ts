@@ -91,6 +91,12 @@ export function keepEquivalent(
     const k = keep[name] ?? null;
     const f = fresh[name] ?? null;
     if (k instanceof Unknown || k === null) continue;
+    // Terraform-only blocks (timeouts) live in the configuration and the state, never in the API: what the
+    // plan or the state held is what the resource holds, whatever an operation returned.
+    if ('terraformOnly' in b && b.terraformOnly === true) {
+      out[name] = k;
+      continue;
+    }
     out[name] = blockEquivalent(b, k, f) ? k : keepElements(b.nesting, b, k, f);
   }
   return out;

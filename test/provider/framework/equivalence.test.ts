@@ -3,7 +3,8 @@ import {
   eachElement,
   keepEquivalent,
 } from '../../../src/provider/framework/equivalence';
-import { attr } from '../../../src/provider/framework/schema-builder';
+import { attr, resourceSchema } from '../../../src/provider/framework/schema-builder';
+import { timeoutsBlock } from '../../../src/provider/framework/timeouts';
 import type { Value } from '../../../src/provider/protocol/values';
 
 const lower = (a: Value, b: Value) =>
@@ -70,5 +71,17 @@ describe('semantic equality', () => {
       ],
     });
     expect(keepEquivalent(schema, null, fresh)).toBe(fresh);
+  });
+
+  it('keeps the timeouts block of the plan or state, whatever an operation returned', () => {
+    const schema = resourceSchema({
+      version: 0,
+      description: '',
+      attributes: { id: attr.string({ description: '', computed: true }) },
+      blocks: { timeouts: timeoutsBlock({ create: '5m', delete: '5m' }) },
+    });
+    const planned = { id: 'x', timeouts: { create: '30s', delete: null } };
+    expect(keepEquivalent(schema, planned, { id: 'x', timeouts: null })).toEqual(planned);
+    expect(keepEquivalent(schema, null, { id: 'x', timeouts: null })).toEqual({ id: 'x', timeouts: null });
   });
 });
