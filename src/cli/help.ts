@@ -17,7 +17,9 @@ function columns(rows: readonly (readonly [string, string])[]): string[] {
 
 function optionRows(options: OptionSpecs): [string, string][] {
   const rows: [string, string][] = Object.entries(options).map(([name, spec]) => {
-    const long = spec.type === 'string' ? `--${name} ${spec.valueName ?? 'VALUE'}` : `--${name}`;
+    const value =
+      spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}${spec.multiple === true ? '...' : ''}` : '';
+    const long = `--${name}${value}`;
     return [spec.short === undefined ? long : `-${spec.short}, ${long}`, spec.description];
   });
   rows.push([HELP_OPTION.flags, HELP_OPTION.description]);
