@@ -55,11 +55,8 @@ export async function waitWithProgress<T>(
     });
   try {
     const done = ctx.interruptible === undefined ? await wait(undefined) : await ctx.interruptible(wait);
-    if (live) {
-      state = spec.state(done);
-      show();
-      ctx.progress?.(undefined);
-    }
+    // The last poll already showed the final state; end the line there.
+    if (live) ctx.progress?.(undefined);
     return done;
   } catch (err) {
     if (live) ctx.progress?.(undefined);
