@@ -75,6 +75,6 @@ export const sshKeyCommands: CommandGroup = {
     ),
     showCommand(spec),
     create,
-    deleteCommand(spec),
+    deleteCommand(spec, 'Delete an SSH key'),
   ],
 };
