@@ -11,7 +11,7 @@ export interface ParsedArgs<O extends OptionSpecs> {
  * mistake gets a short message naming the flag, fit for the one line the dispatcher prints.
  *
  * Accepted: `--name value`, `--name=value`, `-x value`, `--flag`, `--` to end options. A repeated option keeps
- * its last value, as in most Unix tools.
+ * its last value, as in most Unix tools, unless it is declared `multiple`: then every value is kept, in order.
  */
 export function parseCommandArgs<O extends OptionSpecs>(
   argv: readonly string[],
@@ -19,7 +19,15 @@ export function parseCommandArgs<O extends OptionSpecs>(
   argumentSpecs: readonly ArgumentSpec[],
   commandPath: string,
 ): ParsedArgs<O> {
-  const options: Record<string, string | boolean> = {};
+  const options: Record<string, string | boolean | string[]> = {};
+  const set = (name: string, value: string): void => {
+    if (specs[name]?.multiple === true) {
+      const previous = options[name];
+      options[name] = Array.isArray(previous) ? [...previous, value] : [value];
+    } else {
+      options[name] = value;
+    }
+  };
   const args: string[] = [];
   const byShort = new Map<string, string>();
   for (const [name, spec] of Object.entries(specs)) {
@@ -63,7 +71,7 @@ export function parseCommandArgs<O extends OptionSpecs>(
       continue;
     }
     if (inlineValue !== undefined) {
-      options[name] = inlineValue;
+      set(name, inlineValue);
       continue;
     }
     const next = argv[i + 1];
@@ -71,7 +79,7 @@ export function parseCommandArgs<O extends OptionSpecs>(
       const placeholder = spec.valueName ?? 'VALUE';
       throw new UsageError('missing_option_value', `${shown} needs a value (${shown} ${placeholder})`);
     }
-    options[name] = next;
+    set(name, next);
     i++;
   }
 

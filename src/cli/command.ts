@@ -11,12 +11,18 @@ export interface OptionSpec {
   /** Placeholder shown in help for a string option's value, e.g. `N` or `DIR`. */
   readonly valueName?: string;
   readonly description: string;
+  /** A string option that may be given several times (`--ssh-key A --ssh-key B`): its value is a list. */
+  readonly multiple?: boolean;
 }
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 export type OptionValues<O extends OptionSpecs> = {
-  [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string;
+  [K in keyof O]?: O[K]['type'] extends 'boolean'
+    ? boolean
+    : O[K]['multiple'] extends true
+      ? string[]
+      : string;
 };
 
 export interface ArgumentSpec {
@@ -38,6 +44,26 @@ export interface CommandContext {
    * failure must be something the shell does rather than a message nobody sees. Absent means not a terminal.
    */
   readonly stdoutIsTerminal?: boolean;
+  /** Whether standard error is a terminal: progress rewrites one line there, and prints plain lines otherwise. */
+  readonly stderrIsTerminal?: boolean;
+  /** Whether standard input is a terminal, so a question can be asked (`server destroy`, `profile add`). */
+  readonly stdinIsTerminal?: boolean;
+  /**
+   * Rewrites the progress line on standard error (only called when `stderrIsTerminal`); `undefined` ends it,
+   * leaving the last text on its own line. The text is escaped like every other line.
+   */
+  readonly progress?: (text: string | undefined) => void;
+  /** Asks one question on the terminal and answers the line typed; `secret` turns echo off. */
+  readonly ask?: (question: string, options?: { secret?: boolean }) => Promise<string>;
+  /** Everything on standard input, when it is not a terminal (a key piped to `profile add`). */
+  readonly readStdin?: () => Promise<string>;
+  /**
+   * Runs `work` with a signal aborted by Ctrl-C (SIGINT), so a wait can stop cleanly; outside of it, Ctrl-C
+   * ends the process as usual. Absent: nothing interrupts.
+   */
+  readonly interruptible?: <T>(work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+  /** Runs a program with the terminal handed over (`server ssh`); answers its exit code. */
+  readonly runInteractive?: (program: string, args: readonly string[]) => Promise<number>;
 }
 
 export interface Command<O extends OptionSpecs = OptionSpecs> {

@@ -9,9 +9,34 @@ import { envHint, lyctlHint } from './hints';
  */
 export abstract class CliError extends Error {
   abstract readonly code: string;
-  /** 2 for a mistake in how lyctl was called, 1 for an operation that failed. */
-  abstract readonly exitCode: 1 | 2;
+  /** One of `EXIT`: scripts tell a usage mistake, a missing object and a refusal apart by it. */
+  abstract readonly exitCode: ExitCode;
 }
+
+/**
+ * lyctl's exit codes (docs/cli.md lists them). Stable: scripts branch on them (`lyctl server show $ID ||
+ * [ $? -eq 4 ] && echo gone`).
+ */
+export const EXIT = {
+  ok: 0,
+  /** An operation failed for a reason below none of the others (a file, a wait that timed out, the local cloud). */
+  failure: 1,
+  /** lyctl was called wrongly; nothing was sent. */
+  usage: 2,
+  /** `local status`: no local cloud runs. */
+  notRunning: 3,
+  /** The API answered 404: no such object. */
+  notFound: 4,
+  /** The API refused the request (400 invalid, 409 conflict or busy, 429 rate limited, 5xx). */
+  refused: 5,
+  /** The API key is wrong, expired, or lacks the permission (401, 403). */
+  unauthorized: 6,
+  /** The cloud could not be reached (connection refused, DNS, TLS, timeout). */
+  unreachable: 7,
+  /** Ctrl-C stopped a wait; the operation itself goes on in the cloud. */
+  interrupted: 130,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export type UsageErrorCode =
   | 'unknown_command'
@@ -166,13 +191,65 @@ export class QuickstartError extends CliError {
 /** An API call failed; its message is the client's one line (code, HTTP status, request id; never the key). */
 export class ApiCallError extends CliError {
   override readonly name = 'ApiCallError';
-  readonly exitCode = 1;
+  readonly exitCode: ExitCode;
   constructor(
     readonly code: string,
     message: string,
+    /** The HTTP status when the API answered; absent when nothing answered. */
+    readonly status?: number,
+  ) {
+    super(message);
+    this.exitCode = apiExitCode(code, status);
+  }
+}
+
+/** Which exit code a client failure maps to: see `EXIT`. */
+export function apiExitCode(code: string, status: number | undefined): ExitCode {
+  if (code === 'not_found' || status === 404) return EXIT.notFound;
+  if (code === 'authentication_failed' || code === 'forbidden' || status === 401 || status === 403) {
+    return EXIT.unauthorized;
+  }
+  if (code === 'connection_failed') return EXIT.unreachable;
+  if (status !== undefined) return EXIT.refused;
+  return EXIT.failure;
+}
+
+/** A profile or the profile file is wrong: unknown name, unreadable or unsafe file. */
+export class ProfileError extends CliError {
+  override readonly name = 'ProfileError';
+  constructor(
+    readonly code:
+      | 'invalid_profile_name'
+      | 'profile_not_found'
+      | 'profile_file_unsafe'
+      | 'profile_file_invalid'
+      | 'no_key_given',
+    message: string,
+    readonly exitCode: ExitCode = EXIT.failure,
   ) {
     super(message);
   }
+}
+
+/** `server destroy` (and other deletions) was not confirmed. */
+export class NotConfirmedError extends CliError {
+  override readonly name = 'NotConfirmedError';
+  readonly code = 'not_confirmed';
+  readonly exitCode = EXIT.usage;
+}
+
+/** Ctrl-C stopped a wait. The message says what goes on in the cloud and how to look at it. */
+export class InterruptedError extends CliError {
+  override readonly name = 'InterruptedError';
+  readonly code = 'interrupted';
+  readonly exitCode = EXIT.interrupted;
+}
+
+/** The object has no address to connect to yet (`server ssh` before provisioning ends). */
+export class NoAddressError extends CliError {
+  override readonly name = 'NoAddressError';
+  readonly code = 'no_address';
+  readonly exitCode = EXIT.failure;
 }
 
 /**
@@ -196,6 +273,7 @@ export class NoCredentialsError extends CliError {
   constructor(dataDir: string, hintDataDir?: string) {
     super(
       `no API key: set LIGHTYEAR_API_KEY (and LIGHTYEAR_ENDPOINT for a cloud other than the hosted one), ` +
+        `choose a profile with --profile or LIGHTYEAR_PROFILE (\`${lyctlHint('profile add NAME')}\`), ` +
         `or start the local cloud with \`${lyctlHint('local start', hintDataDir)}\` (none runs for ${dataDir})`,
     );
   }

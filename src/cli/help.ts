@@ -17,7 +17,9 @@ function columns(rows: readonly (readonly [string, string])[]): string[] {
 
 function optionRows(options: OptionSpecs): [string, string][] {
   const rows: [string, string][] = Object.entries(options).map(([name, spec]) => {
-    const long = spec.type === 'string' ? `--${name} ${spec.valueName ?? 'VALUE'}` : `--${name}`;
+    const value =
+      spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}${spec.multiple === true ? '...' : ''}` : '';
+    const long = `--${name}${value}`;
     return [spec.short === undefined ? long : `-${spec.short}, ${long}`, spec.description];
   });
   rows.push([HELP_OPTION.flags, HELP_OPTION.description]);
@@ -54,6 +56,12 @@ export function mainHelp(table: readonly CommandTableEntry[], version: string): 
         'data directory when --data is not given (default: the nearest .lightyear upwards, else ./.lightyear)',
       ],
       ['LIGHTYEAR_PORT', 'port of the local cloud when --port is not given (default: 8787)'],
+      ['LIGHTYEAR_API_KEY', 'API key for cloud commands (with LIGHTYEAR_ENDPOINT, LIGHTYEAR_CA_CERT)'],
+      [
+        'LIGHTYEAR_PROFILE',
+        'profile for cloud commands when neither --profile nor LIGHTYEAR_API_KEY is given',
+      ],
+      ['LYCTL_CONFIG', 'the profile file (default: ~/.config/lyctl/profiles.json)'],
       ['LYCTL_DEBUG=1', 'print the stack trace of unexpected errors'],
     ]),
     '',

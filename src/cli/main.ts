@@ -3,6 +3,7 @@
 import { COMMANDS } from './commands';
 import { runCli } from './dispatch';
 import { packageInfo } from './package-root';
+import { processTerminal } from './terminal-io';
 
 // `lyctl local env | head -1` closes the pipe early; that is not an error worth a trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -18,6 +19,9 @@ void runCli(
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
     stdoutIsTerminal: process.stdout.isTTY === true,
+    stderrIsTerminal: process.stderr.isTTY === true,
+    stdinIsTerminal: process.stdin.isTTY === true,
+    ...processTerminal(),
   },
   COMMANDS,
   () => packageInfo().version,

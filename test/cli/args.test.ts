@@ -85,3 +85,20 @@ describe('parsePort', () => {
     expect(error.exitCode).toBe(2);
   });
 });
+
+describe('options given several times', () => {
+  const multi = {
+    'ssh-key': { type: 'string', multiple: true, description: 'key' },
+    label: { type: 'string', description: 'label' },
+  } as const satisfies OptionSpecs;
+
+  it('keeps every value of a multiple option, in order, in both spellings', () => {
+    const parsed = parseCommandArgs(['--ssh-key', 'a', '--ssh-key=b', '--label', 'x'], multi, [], 'c');
+    expect(parsed.options).toEqual({ 'ssh-key': ['a', 'b'], label: 'x' });
+  });
+
+  it('gives a list of one for a single use and nothing when absent', () => {
+    expect(parseCommandArgs(['--ssh-key', 'a'], multi, [], 'c').options['ssh-key']).toEqual(['a']);
+    expect(parseCommandArgs([], multi, [], 'c').options['ssh-key']).toBeUndefined();
+  });
+});

@@ -63,7 +63,8 @@ describe('lyctl ssh-key output with hostile names', () => {
         }),
       ],
     );
-    expect(code).toBe(1);
+    // 4: not found (docs/cli.md, exit codes).
+    expect(code).toBe(4);
     expect(err).toMatch(/^lyctl: No key named evil\\u001b\]0;owned/);
     expect(err).not.toMatch(RAW_CONTROL);
   });

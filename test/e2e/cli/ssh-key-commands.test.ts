@@ -91,7 +91,7 @@ describe('lyctl ssh-key', () => {
     const deleted = await lyctl(['ssh-key', 'delete', id, '--data', dataDir]);
     expect(deleted).toMatchObject({ code: 0, stdout: `Deleted SSH key ${id}\n` });
     const again = await lyctl(['ssh-key', 'delete', id, '--data', dataDir]);
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(4);
     expect(again.stderr).toMatch(
       /^lyctl: There is no SSH key with id sshk_\w+\. \(not_found, HTTP 404, request req_\w+\)\n$/,
     );
@@ -109,7 +109,7 @@ describe('lyctl ssh-key', () => {
       '--data',
       dataDir,
     ]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(5);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('public_key');
@@ -149,7 +149,7 @@ describe('lyctl ssh-key', () => {
       LIGHTYEAR_API_KEY: wrong,
       LIGHTYEAR_ENDPOINT: info.url,
     });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(6);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('authentication_failed');
     expect(result.stderr).not.toContain(wrong);

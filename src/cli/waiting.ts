@@ -1,0 +1,70 @@
+import type { LightyearClient } from '../client';
+import type { CommandContext } from './command';
+import { InterruptedError } from './errors';
+
+export interface WaitSpec<T> {
+  /** What is awaited, as a sentence end: `server inst_1 to become active`. */
+  readonly description: string;
+  readonly poll: (signal: AbortSignal | undefined) => Promise<T>;
+  readonly until: (value: T) => boolean;
+  /** The state shown on the progress line: `pending`. */
+  readonly state: (value: T) => string;
+  /** Said when Ctrl-C stops the wait: what goes on in the cloud and how to look at it. */
+  readonly onInterrupt: string;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Polls until done, showing progress on standard error: on a terminal one line rewritten every second with
+ * the elapsed time and the last state seen; otherwise (CI logs, pipes) a plain line each time the state
+ * changes. Ctrl-C stops the wait only: the operation goes on in the cloud, and the error says how to follow it.
+ */
+export async function waitWithProgress<T>(
+  ctx: CommandContext,
+  client: LightyearClient,
+  spec: WaitSpec<T>,
+): Promise<T> {
+  const started = Date.now();
+  const live = ctx.stderrIsTerminal === true && ctx.progress !== undefined;
+  let state = 'starting';
+  let lastPrinted: string | undefined;
+  const show = (): void => {
+    const line = `Waiting for ${spec.description}: ${state} (${Math.floor((Date.now() - started) / 1000)}s)`;
+    if (live) ctx.progress?.(line);
+    else if (state !== lastPrinted) {
+      lastPrinted = state;
+      ctx.err(line);
+    }
+  };
+  const ticker = live ? setInterval(show, 1000) : undefined;
+  const wait = (signal: AbortSignal | undefined): Promise<T> =>
+    client.waitFor({
+      description: spec.description,
+      describeLast: spec.state,
+      poll: async (pollSignal) => {
+        const value = await spec.poll(pollSignal);
+        state = spec.state(value);
+        show();
+        return value;
+      },
+      until: spec.until,
+      intervalMs: 500,
+      maxIntervalMs: 2000,
+      timeoutMs: spec.timeoutMs ?? 600_000,
+      signal,
+    });
+  try {
+    const done = ctx.interruptible === undefined ? await wait(undefined) : await ctx.interruptible(wait);
+    // The last poll already showed the final state; end the line there.
+    if (live) ctx.progress?.(undefined);
+    return done;
+  } catch (err) {
+    if (live) ctx.progress?.(undefined);
+    if ((err as { code?: unknown }).code === 'aborted') {
+      throw new InterruptedError(`stopped waiting for ${spec.description}; ${spec.onInterrupt}`);
+    }
+    throw err;
+  } finally {
+    if (ticker !== undefined) clearInterval(ticker);
+  }
+}
