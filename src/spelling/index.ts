@@ -12,3 +12,4 @@ export * from './dns-record-data';
 export * from './ssh-private-key';
 export * from './ssh-public-key';
 export * from './ssh-wire-reader';
+export * from './instance-tags';

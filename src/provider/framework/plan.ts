@@ -92,6 +92,10 @@ export function planChange(
         setPlanned: (next) => {
           value = next;
         },
+        keepPrior: () => {
+          value = p;
+          keptPriorSpelling = true;
+        },
         requireReplace: () => {
           if (prior !== null && !requiresReplace.some((r) => samePath(r, path))) requiresReplace.push(path);
         },
