@@ -43,6 +43,19 @@ export function runningAfterCreate(): PlanModifier {
   };
 }
 
+/**
+ * A value fixed when the instance is created, null included (`user_data_sha256` without user data): only a
+ * replacement changes it, and a replacement plans a new object.
+ */
+export function fixedForLife(): PlanModifier {
+  return {
+    description: 'Keeps the value from state, null included; only a replacement changes it.',
+    modify(req) {
+      if (req.priorObject !== null && req.planned instanceof Unknown) req.setPlanned(req.prior);
+    },
+  };
+}
+
 /** IPv6 is assigned only with `enable_ipv6`, which replaces the instance when changed. */
 export function ipv6KeptFromState(): PlanModifier {
   return {
@@ -68,6 +81,31 @@ export function userDataMatchingDigest(): PlanModifier {
       if (prior === null || req.prior !== null || typeof req.config !== 'string') return;
       const digest = prior.user_data_sha256;
       if (typeof digest === 'string' && digest === userDataSha256(req.config)) req.keepPrior();
+    },
+  };
+}
+
+function stringList(v: unknown): string[] | null {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
+}
+
+/**
+ * A tag configured in `tags` that is also a default tag is not in `tags` after an import: the API cannot say
+ * whose tag it is, and a read counts a carried tag that is a default as the default's (tags.ts `ownTags`).
+ * Configured tags that hold everything the state's own tags hold, plus only tags the instance already carries
+ * (which the read left out of `tags`, so defaults), are the same tags: no change, so import → plan is empty.
+ */
+export function defaultTagsAlsoConfigured(): PlanModifier {
+  return {
+    description: 'Configured tags that are also default tags the instance carries are no change.',
+    modify(req) {
+      const prior = req.priorObject;
+      const configured = stringList(req.config);
+      const carried = stringList(prior?.tags_all ?? null);
+      if (prior === null || configured === null || carried === null || !req.changed) return;
+      const own = stringList(req.prior) ?? [];
+      if (own.every((t) => configured.includes(t)) && configured.every((t) => carried.includes(t)))
+        req.keepPrior();
     },
   };
 }

@@ -3,6 +3,8 @@ import { attr, resourceSchema, type StateOf } from '../../framework/schema-build
 import { timeoutsBlock } from '../../framework/timeouts';
 import {
   activeStaysActive,
+  defaultTagsAlsoConfigured,
+  fixedForLife,
   ipv6KeptFromState,
   keptUnlessPlanChanges,
   runningAfterCreate,
@@ -83,7 +85,7 @@ export const instanceSchema = resourceSchema({
       description:
         'Hex SHA-256 of the user data the instance was created with, as the API reports it; null without user data.',
       computed: true,
-      planModifiers: [useStateForUnknown()],
+      planModifiers: [fixedForLife()],
     }),
     firewall_id: attr.string({
       description:
@@ -95,6 +97,7 @@ export const instanceSchema = resourceSchema({
         "Tags of this instance, case-sensitive: letters, digits and `_ . : = / -`, at most 64 characters each. Compared as a set (order and duplicates do not matter). The provider's `default_tags` are added to them in `tags_all`. Changing them updates in place.",
       optional: true,
       validate: checkTags,
+      planModifiers: [defaultTagsAlsoConfigured()],
     }),
     tags_all: attr.stringSet({
       description: "The tags the instance carries: `tags` with the provider's `default_tags`.",

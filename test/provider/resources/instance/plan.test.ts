@@ -177,6 +177,29 @@ describe('lightyear_instance planning', () => {
     }
   });
 
+  it('after an import, a configured tag that is also a default tag plans no change', async () => {
+    const cfg = config({ tags: ['managed-by:terraform', 'web'] });
+    const created = await h.converge(null, cfg);
+    try {
+      const imported = await h.importState(created.id as string);
+      const read = (await h.read(imported.state!)).state!;
+      expect(read.tags).toEqual(['web']);
+      const plan = await h.plan(read, cfg);
+      expect(plan.planned).toEqual(read);
+      // Dropping an own tag, or adding one the instance does not carry, is still a change.
+      expect((await h.plan(read, config({ tags: ['managed-by:terraform'] }))).planned!.tags).toEqual([
+        'managed-by:terraform',
+      ]);
+      expect((await h.plan(read, config({ tags: ['web', 'api'] }))).planned!.tags_all).toEqual([
+        'api',
+        'managed-by:terraform',
+        'web',
+      ]);
+    } finally {
+      await client.instances.delete(created.id as string);
+    }
+  });
+
   it('refuses bad values at validate time on the attribute', async () => {
     const diagnostics = await h.validate(
       config({ power_status: 'off', tags: ['two words'], hostname: 'web_1', label: '   ' }),
