@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_DURATIONS, scaleDurations } from '../../../src/cloud';
+import { DEMO_DURATIONS, INSTANT_DURATIONS, scaleDurations } from '../../../src/cloud';
 import { generateSshPublicKey } from '../../helpers/ssh-keys';
 import { createLightyearWorkspace, planActions, type LightyearWorkspace } from './lightyear-workspace';
 import {
@@ -587,5 +587,62 @@ resource "lightyear_instance" "web" {
     await expectEmptyPlan(lw, 'the replacement');
     await mustRun(lw, ['destroy', '-auto-approve', '-no-color', '-input=false']);
     expect(await lw.client.instances.listAll()).toEqual([]);
+  });
+});
+
+describe('lightyear_instance: a refresh of 200 instances', () => {
+  const COUNT = 200;
+  let lw: LightyearWorkspace;
+
+  async function requestLog(method: 'GET' | 'DELETE'): Promise<{ method: string; path: string }[]> {
+    const res = await fetch(`${lw.cloud.url.replace(/\/v1$/, '')}/_local/requests`, {
+      method,
+      headers: { authorization: `Bearer ${lw.cloud.apiKey}` },
+    });
+    if (!res.ok) throw new Error(`${method} /_local/requests: HTTP ${res.status}`);
+    return res.status === 204
+      ? []
+      : ((await res.json()) as { requests: { method: string; path: string }[] }).requests;
+  }
+
+  beforeAll(async () => {
+    lw = await createLightyearWorkspace({ lifecycle: INSTANT_DURATIONS });
+  });
+
+  afterAll(async () => {
+    await lw.dispose();
+  });
+
+  it('reads them from list pages in a handful of calls, and plans no change', async () => {
+    const blocks: string[] = [];
+    for (let i = 0; i < COUNT; i++) {
+      const made = await lw.client.instances.create({
+        region: 'ams',
+        plan: 'vc2-1c-1gb',
+        image: 'debian-12',
+        label: `n${i}`,
+      });
+      blocks.push(`import {
+  to = lightyear_instance.n${i}
+  id = "${made.id}"
+}
+
+resource "lightyear_instance" "n${i}" {
+  label  = "n${i}"
+  region = "ams"
+  plan   = "vc2-1c-1gb"
+  image  = "debian-12"
+}
+`);
+    }
+    lw.ws.writeFiles({ 'main.tf': `${providerBlock()}\n${blocks.join('\n')}` });
+    await mustRun(lw, ['init', '-no-color', '-input=false']);
+    await mustRun(lw, ['apply', '-auto-approve', '-no-color', '-input=false']);
+    await requestLog('DELETE');
+    await expectEmptyPlan(lw, `importing ${COUNT} instances`);
+    const requests = await requestLog('GET');
+    expect(requests.filter((r) => r.path.startsWith('/v1/instances')).length).toBeGreaterThan(0);
+    // Configuring makes one call; the reads come from pages of 500 after the first few single GETs.
+    expect(requests.length).toBeLessThanOrEqual(20);
   });
 });

@@ -56,6 +56,19 @@ export function fixedForLife(): PlanModifier {
   };
 }
 
+/**
+ * `tags_all` is planned by the resource's modifyPlan from `tags` and the provider's `default_tags`; until
+ * then it holds the prior value, so that a plan whose only difference is a kept prior spelling stays empty.
+ */
+export function plannedByResource(): PlanModifier {
+  return {
+    description: 'Planned from `tags` and the provider `default_tags`.',
+    modify(req) {
+      if (req.priorObject !== null && req.planned instanceof Unknown) req.setPlanned(req.prior);
+    },
+  };
+}
+
 /** IPv6 is assigned only with `enable_ipv6`, which replaces the instance when changed. */
 export function ipv6KeptFromState(): PlanModifier {
   return {

@@ -5,6 +5,7 @@ import {
   activeStaysActive,
   defaultTagsAlsoConfigured,
   fixedForLife,
+  plannedByResource,
   ipv6KeptFromState,
   keptUnlessPlanChanges,
   runningAfterCreate,
@@ -102,6 +103,7 @@ export const instanceSchema = resourceSchema({
     tags_all: attr.stringSet({
       description: "The tags the instance carries: `tags` with the provider's `default_tags`.",
       computed: true,
+      planModifiers: [plannedByResource()],
     }),
     enable_ipv6: attr.bool({
       description:

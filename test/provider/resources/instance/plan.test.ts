@@ -170,6 +170,11 @@ describe('lightyear_instance planning', () => {
       expect(same.requiresReplace).toEqual([]);
       expect(same.legacyTypeSystem).toBe(true);
       expect(same.planned).toEqual(read.state);
+      const timed = await h.plan(
+        read.state,
+        config({ user_data: text, timeouts: { create: '5m', update: null, delete: null } }),
+      );
+      expect(timed.planned).toEqual(read.state);
       const other = await h.plan(read.state, config({ user_data: `${text}# changed\n` }));
       expect(other.requiresReplace).toEqual([['user_data']]);
     } finally {
@@ -186,6 +191,13 @@ describe('lightyear_instance planning', () => {
       expect(read.tags).toEqual(['web']);
       const plan = await h.plan(read, cfg);
       expect(plan.planned).toEqual(read);
+      // A timeouts block in the configuration, absent after an import, is no change either.
+      const withTimeouts = await h.plan(read, {
+        ...cfg,
+        timeouts: { create: '5m', update: null, delete: null },
+      });
+      expect(withTimeouts.planned).toEqual(read);
+      expect(withTimeouts.legacyTypeSystem).toBe(true);
       // Dropping an own tag, or adding one the instance does not carry, is still a change.
       expect((await h.plan(read, config({ tags: ['managed-by:terraform'] }))).planned!.tags).toEqual([
         'managed-by:terraform',
