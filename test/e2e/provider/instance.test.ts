@@ -99,6 +99,14 @@ ${line('label', q(a.label ?? 'web'))}${line('region', q(a.region ?? 'ams'))}${li
 }
 
 const DEFAULT_TAGS = ['managed-by:terraform', 'env:test'];
+/** Every in-place change of the steps before the firewall is attached. */
+const CHANGED: InstanceArgs = {
+  label: 'web-renamed',
+  plan: 'vc2-1c-2gb',
+  tags: '["api"]',
+  backups: false,
+  powerStatus: 'stopped',
+};
 const full = (over: InstanceArgs = {}) =>
   `${providerBlock(DEFAULT_TAGS)}${KEYS}${instanceBlock({ ...FULL, ...over })}`;
 
@@ -223,19 +231,15 @@ describe('lightyear_instance: every attribute, in place and replacing', () => {
           },
         },
         {
-          config: full({ powerStatus: 'stopped', firewallId }),
+          config: full({ ...CHANGED, firewallId }),
           expectActions: UPDATE,
           check: async (s) => {
             sameId(s);
-            expect(await remote()).toMatchObject({
-              firewall_id: firewallId,
-              label: 'web',
-              plan: 'vc2-1c-2gb',
-            });
+            expect(await remote()).toMatchObject({ firewall_id: firewallId, label: 'web-renamed' });
           },
         },
         {
-          config: full({ powerStatus: 'stopped', plan: 'vc2-1c-2gb' }),
+          config: full(CHANGED),
           expectActions: UPDATE,
           check: async (s) => {
             sameId(s);
@@ -324,7 +328,7 @@ describe('lightyear_instance: every attribute, in place and replacing', () => {
       },
     );
     expect(lw.leftoverSockets()).toEqual([]);
-  });
+  }, 600_000);
 });
 
 describe('lightyear_instance: drift, import, config generation, refusals and the data source', () => {
