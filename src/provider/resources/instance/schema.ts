@@ -45,7 +45,7 @@ export const instanceSchema = resourceSchema({
     }),
     region: attr.string({
       description:
-        'Region id, e.g. `ams` or `nyc` (`data "lightyear_regions"` lists them). Changing it replaces the instance.',
+        'Region id, e.g. `ams` or `nyc`; plans and features differ by region (both are checked at plan time). Changing it replaces the instance.',
       required: true,
       planModifiers: [requiresReplace()],
     }),
