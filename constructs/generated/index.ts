@@ -28,4 +28,10 @@ export * as webhook from './webhook';
 // The same names flat (`SshKey` beside `sshKey.SshKey`), as the constructs' `tf` namespace offers them.
 export * from './api-key';
 export * from './webhook';
+export * as instance from './instance';
+export * as dataLightyearInstance from './data-lightyear-instance';
+
+// The same names flat (`SshKey` beside `sshKey.SshKey`), as the constructs' `tf` namespace offers them.
+export * from './instance';
+export * from './data-lightyear-instance';
 export * from './provider';

@@ -17,7 +17,9 @@ import type { ProviderDefinition } from './framework/provider';
 import { checkTimeout, parseGoDuration } from './go-duration';
 import { createLogger, levelFromEnvironment } from './protocol/logger';
 import type { ObjectValue } from './protocol/values';
-import { ctyString } from './protocol/values';
+import { ctyNumber, ctySet, ctyString, type Value } from './protocol/values';
+import { rememberProviderSettings } from './provider-settings';
+import { instanceTagProblem } from '../spelling/instance-tags';
 import { toResourceError } from './resources/api-errors';
 import { sshKeyDataSource } from './resources/ssh-key/data-source';
 import { blockStorageAttachmentResource } from './resources/block-storage-attachment/resource';
@@ -27,6 +29,8 @@ import { apiKeyResource } from './resources/api-key/resource';
 import { webhookResource } from './resources/webhook/resource';
 import { firewallResource } from './resources/firewall/resource';
 import { sshKeyResource } from './resources/ssh-key/resource';
+import { instanceResource } from './resources/instance/resource';
+import { instanceDataSource } from './resources/instance/data-source';
 
 export const PROVIDER_NAME = 'lightyear';
 export const PROVIDER_SOURCE = 'lightyear/lightyear';
@@ -50,6 +54,43 @@ function checkEndpoint(value: unknown): string | undefined {
 
 function checkRequestTimeout(value: unknown): string | undefined {
   return typeof value === 'string' ? checkTimeout('request_timeout', value) : undefined;
+}
+
+/** The client's own defaults are 600 (the API's limit) and 4; the provider retries once more by default. */
+export const DEFAULT_REQUESTS_PER_MINUTE = 600;
+export const DEFAULT_MAX_RETRIES = 5;
+
+/** A whole number of at least `min`; the text names the attribute, for the diagnostic on it. */
+function checkWholeNumber(name: string, min: number) {
+  return (value: Value): string | undefined => {
+    if (value === null || typeof value !== 'number') {
+      return typeof value === 'bigint' ? `${name} is far too large` : undefined;
+    }
+    if (!Number.isInteger(value)) return `${name} must be a whole number (got ${value})`;
+    if (value < min) return `${name} must be at least ${min} (got ${value})`;
+    return undefined;
+  };
+}
+
+function checkDefaultTags(value: Value): string | undefined {
+  if (!Array.isArray(value)) return undefined;
+  for (const tag of value as readonly Value[]) {
+    if (typeof tag !== 'string') continue;
+    const problem = instanceTagProblem(tag);
+    if (problem !== undefined)
+      return `default_tags: tag "${tag}" ${problem.reason}${problem.fix === undefined ? '' : `; ${problem.fix}`}`;
+  }
+  return undefined;
+}
+
+function configuredNumber(config: ObjectValue, name: string, fallback: number): number {
+  const v = config[name];
+  return typeof v === 'number' ? v : fallback;
+}
+
+function configuredStrings(config: ObjectValue, name: string): string[] {
+  const v = config[name];
+  return Array.isArray(v) ? (v as readonly Value[]).filter((t): t is string => typeof t === 'string') : [];
 }
 
 function configuredString(config: ObjectValue, name: string): string | undefined {
@@ -108,6 +149,25 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
         optional: true,
         validate: checkRequestTimeout,
       },
+      requests_per_minute: {
+        type: ctyNumber,
+        description: `How many API requests the provider sends per minute at most, a whole number of 1 or more; requests beyond it wait their turn instead of running into the API's 429 answers. Lower it when several runs share one API key. Default ${DEFAULT_REQUESTS_PER_MINUTE}, the API's own limit per key.`,
+        optional: true,
+        validate: checkWholeNumber('requests_per_minute', 1),
+      },
+      max_retries: {
+        type: ctyNumber,
+        description: `How many times one API call is retried after a failure that may pass (a 429, a 5xx, a dropped connection), with backoff, within request_timeout; \`0\` turns retries off. Default ${DEFAULT_MAX_RETRIES}.`,
+        optional: true,
+        validate: checkWholeNumber('max_retries', 0),
+      },
+      default_tags: {
+        type: ctySet(ctyString),
+        description:
+          'Tags every `lightyear_instance` carries beside its own `tags`, e.g. `["managed-by:terraform"]`. An instance\'s `tags_all` shows the union that is sent to the API; its `tags` keep only what it configures, and a tag both here and in `tags` is one tag (no change is planned). Changing this set updates every instance in place.',
+        optional: true,
+        validate: checkDefaultTags,
+      },
     },
   },
 
@@ -165,6 +225,8 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
         signal: ctx.signal,
         timeoutMs: Math.min(ATTEMPT_TIMEOUT_MS, deadlineMs),
         deadlineMs,
+        requestsPerMinute: configuredNumber(config, 'requests_per_minute', DEFAULT_REQUESTS_PER_MINUTE),
+        maxRetries: configuredNumber(config, 'max_retries', DEFAULT_MAX_RETRIES),
         onLogEvent: (event) => logApiEvent(apiLog, event, currentApiCallOrigin()),
         logBodies: levelFromEnvironment() === 'trace',
         ...(ca ? { ca } : {}),
@@ -177,6 +239,7 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
       }
       throw err;
     }
+    rememberProviderSettings(client, { defaultTags: configuredStrings(config, 'default_tags') });
     const verified = await withApiCallOrigin({ operation: 'configure' }, () =>
       verifyCredentials(client, ctx.diagnostics),
     );
@@ -188,6 +251,7 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     attributeDataSourceApiCalls(planDataSource),
     attributeDataSourceApiCalls(imageDataSource),
     attributeDataSourceApiCalls(sshKeyDataSource),
+    attributeDataSourceApiCalls(instanceDataSource),
   ],
   resources: [
     attributeApiCalls(sshKeyResource),
@@ -197,5 +261,6 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     attributeApiCalls(apiKeyResource),
     attributeApiCalls(webhookResource),
     attributeApiCalls(firewallResource),
+    attributeApiCalls(instanceResource),
   ],
 };

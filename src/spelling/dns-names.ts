@@ -82,6 +82,22 @@ export function normalizeRecordName(input: string, domain: string): string {
   return name;
 }
 
+/**
+ * An instance's host name as the API stores it: one label (`web-1`) or several (`web-1.example.com`), letters,
+ * digits and inner hyphens, lower case, without a trailing dot. The API refuses upper case rather than folding
+ * it, so callers send this form; `Web-1.Example.COM.` is the same host name.
+ */
+export function normalizeInstanceHostname(input: string): string {
+  const name = absoluteName(input);
+  for (const label of name.split('.')) checkLabel(label, { underscores: false });
+  return name;
+}
+
+/** `Web-1.` and `web-1` are one host name; unreadable text equals only itself. */
+export function sameInstanceHostname(a: string, b: string): boolean {
+  return sameCanonical(a, b, normalizeInstanceHostname);
+}
+
 /** `Example.COM.` and `example.com` are one domain; unreadable text equals only itself. */
 export function sameDomain(a: string, b: string): boolean {
   return sameCanonical(a, b, normalizeDomainName);

@@ -18,3 +18,4 @@ export * from './timestamps';
 export * from './permissions';
 export * from './webhook-events';
 export * from './webhook-url';
+export * from './instance-tags';

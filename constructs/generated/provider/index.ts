@@ -22,17 +22,35 @@ export interface LightyearProviderConfig {
   */
   readonly caCertFile?: string;
   /**
+  * Tags every `lightyear_instance` carries beside its own `tags`, e.g. `["managed-by:terraform"]`. An instance's `tags_all` shows the union that is sent to the API; its `tags` keep only what it configures, and a tag both here and in `tags` is one tag (no change is planned). Changing this set updates every instance in place.
+  *
+  * Reference: {@link docs/reference/provider.md LightyearProvider#default_tags}
+  */
+  readonly defaultTags?: string[];
+  /**
   * API base URL. Falls back to `LIGHTYEAR_ENDPOINT`, then `https://api.lightyear.host/v1`. Plain `http://` is accepted only for loopback hosts (the local cloud).
   *
   * Reference: {@link docs/reference/provider.md LightyearProvider#endpoint}
   */
   readonly endpoint?: string;
   /**
+  * How many times one API call is retried after a failure that may pass (a 429, a 5xx, a dropped connection), with backoff, within request_timeout; `0` turns retries off. Default 5.
+  *
+  * Reference: {@link docs/reference/provider.md LightyearProvider#max_retries}
+  */
+  readonly maxRetries?: number;
+  /**
   * How long one API call may take, retries included, as a duration such as `"30s"` or `"2m"`; a call still unanswered by then fails with an error naming the endpoint. Each attempt is also cut off after 30 s (or request_timeout, if shorter) and retried while time remains. Falls back to `LIGHTYEAR_REQUEST_TIMEOUT`, then `"2m"`.
   *
   * Reference: {@link docs/reference/provider.md LightyearProvider#request_timeout}
   */
   readonly requestTimeout?: string;
+  /**
+  * How many API requests the provider sends per minute at most, a whole number of 1 or more; requests beyond it wait their turn instead of running into the API's 429 answers. Lower it when several runs share one API key. Default 600, the API's own limit per key.
+  *
+  * Reference: {@link docs/reference/provider.md LightyearProvider#requests_per_minute}
+  */
+  readonly requestsPerMinute?: number;
   /**
   * Alias name
   *
@@ -88,8 +106,11 @@ export class LightyearProvider extends cdktf.TerraformProvider {
     });
     this._apiKey = config.apiKey;
     this._caCertFile = config.caCertFile;
+    this._defaultTags = config.defaultTags;
     this._endpoint = config.endpoint;
+    this._maxRetries = config.maxRetries;
     this._requestTimeout = config.requestTimeout;
+    this._requestsPerMinute = config.requestsPerMinute;
     this._alias = config.alias;
   }
 
@@ -129,6 +150,22 @@ export class LightyearProvider extends cdktf.TerraformProvider {
     return this._caCertFile;
   }
 
+  // default_tags - computed: false, optional: true, required: false
+  private _defaultTags?: string[]; 
+  public get defaultTags() {
+    return this._defaultTags;
+  }
+  public set defaultTags(value: string[] | undefined) {
+    this._defaultTags = value;
+  }
+  public resetDefaultTags() {
+    this._defaultTags = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get defaultTagsInput() {
+    return this._defaultTags;
+  }
+
   // endpoint - computed: false, optional: true, required: false
   private _endpoint?: string; 
   public get endpoint() {
@@ -145,6 +182,22 @@ export class LightyearProvider extends cdktf.TerraformProvider {
     return this._endpoint;
   }
 
+  // max_retries - computed: false, optional: true, required: false
+  private _maxRetries?: number; 
+  public get maxRetries() {
+    return this._maxRetries;
+  }
+  public set maxRetries(value: number | undefined) {
+    this._maxRetries = value;
+  }
+  public resetMaxRetries() {
+    this._maxRetries = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get maxRetriesInput() {
+    return this._maxRetries;
+  }
+
   // request_timeout - computed: false, optional: true, required: false
   private _requestTimeout?: string; 
   public get requestTimeout() {
@@ -159,6 +212,22 @@ export class LightyearProvider extends cdktf.TerraformProvider {
   // Temporarily expose input value. Use with caution.
   public get requestTimeoutInput() {
     return this._requestTimeout;
+  }
+
+  // requests_per_minute - computed: false, optional: true, required: false
+  private _requestsPerMinute?: number; 
+  public get requestsPerMinute() {
+    return this._requestsPerMinute;
+  }
+  public set requestsPerMinute(value: number | undefined) {
+    this._requestsPerMinute = value;
+  }
+  public resetRequestsPerMinute() {
+    this._requestsPerMinute = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get requestsPerMinuteInput() {
+    return this._requestsPerMinute;
   }
 
   // alias - computed: false, optional: true, required: false
@@ -185,8 +254,11 @@ export class LightyearProvider extends cdktf.TerraformProvider {
     return {
       api_key: cdktf.stringToTerraform(this._apiKey),
       ca_cert_file: cdktf.stringToTerraform(this._caCertFile),
+      default_tags: cdktf.listMapper(cdktf.stringToTerraform, false)(this._defaultTags),
       endpoint: cdktf.stringToTerraform(this._endpoint),
+      max_retries: cdktf.numberToTerraform(this._maxRetries),
       request_timeout: cdktf.stringToTerraform(this._requestTimeout),
+      requests_per_minute: cdktf.numberToTerraform(this._requestsPerMinute),
       alias: cdktf.stringToTerraform(this._alias),
     };
   }
@@ -205,17 +277,35 @@ export class LightyearProvider extends cdktf.TerraformProvider {
         type: "simple",
         storageClassType: "string",
       },
+      default_tags: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._defaultTags),
+        isBlock: false,
+        type: "set",
+        storageClassType: "stringList",
+      },
       endpoint: {
         value: cdktf.stringToHclTerraform(this._endpoint),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
       },
+      max_retries: {
+        value: cdktf.numberToHclTerraform(this._maxRetries),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
       request_timeout: {
         value: cdktf.stringToHclTerraform(this._requestTimeout),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      requests_per_minute: {
+        value: cdktf.numberToHclTerraform(this._requestsPerMinute),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       alias: {
         value: cdktf.stringToHclTerraform(this._alias),

@@ -16,6 +16,12 @@ export interface PlanModifierRequest {
   /** Whether planned differs from prior (an unknown differs from everything). */
   readonly changed: boolean;
   setPlanned(value: Value): void;
+  /**
+   * Plans the prior value although the configuration says otherwise, because the two mean the same in a way
+   * only the whole object can tell (configured user data whose digest is the one the API reports after an
+   * import). Terraform is told to accept that as a value equivalent spellings are (see server.ts).
+   */
+  keepPrior(): void;
   requireReplace(): void;
 }
 

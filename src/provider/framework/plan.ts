@@ -92,6 +92,10 @@ export function planChange(
         setPlanned: (next) => {
           value = next;
         },
+        keepPrior: () => {
+          value = p;
+          keptPriorSpelling = true;
+        },
         requireReplace: () => {
           if (prior !== null && !requiresReplace.some((r) => samePath(r, path))) requiresReplace.push(path);
         },
@@ -99,6 +103,18 @@ export function planChange(
     }
     return value;
   });
+
+  // A modifier that kept a prior value (`keepPrior`) may leave nothing real to change: then, as above, a
+  // difference in Terraform-only settings alone is no change either.
+  if (prior !== null && keptPriorSpelling && requiresReplace.length === 0) {
+    const type = objectTypeOf(schema);
+    if (valuesEqual(withoutTerraformOnly(schema, planned), withoutTerraformOnly(schema, prior), type)) {
+      const kept: Record<string, Value> = { ...planned };
+      for (const [name, b] of Object.entries(schema.blocks ?? {}))
+        if (b.terraformOnly) kept[name] = prior[name] ?? null;
+      planned = kept;
+    }
+  }
 
   return { planned, requiresReplace, keptPriorSpelling };
 }
