@@ -1,20 +1,10 @@
 import type { LightyearClient } from '../../../client';
 import type { Region } from '../../../api';
+import { catalogOf } from '../../catalog/catalog-cache';
 
-const byClient = new WeakMap<LightyearClient, Promise<readonly Region[]>>();
-
-/**
- * The region catalog, fetched once per configured provider: it is a short fixed list, and a plan of many
- * volumes should not ask for it once per volume. A failed fetch is forgotten, so the next plan asks again.
- */
+/** From the provider's one catalog cache (src/provider/catalog), shared with the data sources and instances. */
 export function catalogRegions(client: LightyearClient, signal: AbortSignal): Promise<readonly Region[]> {
-  let regions = byClient.get(client);
-  if (regions === undefined) {
-    regions = client.regions.listAll(undefined, { signal });
-    regions.catch(() => byClient.delete(client));
-    byClient.set(client, regions);
-  }
-  return regions;
+  return catalogOf(client).regions(signal);
 }
 
 /**
