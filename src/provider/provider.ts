@@ -14,6 +14,10 @@ import type { ObjectValue } from './protocol/values';
 import { ctyString } from './protocol/values';
 import { toResourceError } from './resources/api-errors';
 import { sshKeyResource } from './resources/ssh-key/resource';
+import { dnsDomainDataSource } from './resources/dns-domain/data-source';
+import { dnsDomainResource } from './resources/dns-domain/resource';
+import { dnsRecordsDataSource } from './resources/dns-record/records-data-source';
+import { dnsRecordResource } from './resources/dns-record/resource';
 
 export const PROVIDER_NAME = 'lightyear';
 export const PROVIDER_SOURCE = 'lightyear/lightyear';
@@ -170,6 +174,10 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     return verified ? client : undefined;
   },
 
-  resources: [attributeApiCalls(sshKeyResource)],
-  dataSources: [],
+  resources: [
+    attributeApiCalls(sshKeyResource),
+    attributeApiCalls(dnsDomainResource),
+    attributeApiCalls(dnsRecordResource),
+  ],
+  dataSources: [dnsDomainDataSource, dnsRecordsDataSource],
 };
