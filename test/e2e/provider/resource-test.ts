@@ -67,6 +67,8 @@ export async function expectEmptyPlan(ws: Workspace, when: string): Promise<void
     );
 }
 
+const idOf = (values: Record<string, unknown>): string => String(values.id);
+
 export async function resourceTest(
   ws: Workspace,
   steps: readonly ResourceTestStep[],
@@ -93,7 +95,7 @@ export async function resourceTest(
     await expectEmptyPlan(ws, `${name}'s apply`);
     const state = await stateValues(ws);
     await step.check?.(state);
-    for (const { address, ignore = [], importId = (v) => String(v.id) } of step.importVerify ?? []) {
+    for (const { address, ignore = [], importId = idOf } of step.importVerify ?? []) {
       const before = state[address];
       if (!before) throw new Error(`${name}: ${address} is not in state`);
       await mustRun(ws, ['state', 'rm', '-no-color', address]);
