@@ -34,4 +34,14 @@ export * as dataLightyearInstance from './data-lightyear-instance';
 // The same names flat (`SshKey` beside `sshKey.SshKey`), as the constructs' `tf` namespace offers them.
 export * from './instance';
 export * from './data-lightyear-instance';
+export * as dnsDomain from './dns-domain';
+export * as dnsRecord from './dns-record';
+export * as dataLightyearDnsDomain from './data-lightyear-dns-domain';
+export * as dataLightyearDnsRecords from './data-lightyear-dns-records';
+
+// The same names flat (`SshKey` beside `sshKey.SshKey`), as the constructs' `tf` namespace offers them.
+export * from './dns-domain';
+export * from './dns-record';
+export * from './data-lightyear-dns-domain';
+export * from './data-lightyear-dns-records';
 export * from './provider';

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DNS_RECORD_TYPES } from '../spelling/dns-record-types';
+import {
+  DNS_PRIORITY_MAX,
+  DNS_PRIORITY_MIN,
+  DNS_RECORD_TYPES,
+  DNS_TTL_DEFAULT,
+  DNS_TTL_MAX,
+  DNS_TTL_MIN,
+} from '../spelling/dns-record-types';
 import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from './common';
 
 /*
@@ -11,11 +18,13 @@ import { idSchema, listEnvelopeSchema, listQuerySchema, timestampSchema } from '
 export { DNS_PRIORITY_TYPES, DNS_RECORD_TYPES, type DnsRecordType } from '../spelling/dns-record-types';
 export const dnsRecordTypeSchema = z.enum(DNS_RECORD_TYPES);
 
-export const DNS_TTL_MIN = 60;
-export const DNS_TTL_MAX = 86400;
-export const DNS_TTL_DEFAULT = 300;
-export const DNS_PRIORITY_MIN = 0;
-export const DNS_PRIORITY_MAX = 65535;
+export {
+  DNS_PRIORITY_MAX,
+  DNS_PRIORITY_MIN,
+  DNS_TTL_DEFAULT,
+  DNS_TTL_MAX,
+  DNS_TTL_MIN,
+} from '../spelling/dns-record-types';
 
 /** One reason for every way a TTL can be wrong: out of range is refused, never rounded. */
 const TTL_REASON = `must be a whole number of seconds from ${DNS_TTL_MIN} to ${DNS_TTL_MAX}`;

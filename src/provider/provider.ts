@@ -31,6 +31,10 @@ import { firewallResource } from './resources/firewall/resource';
 import { sshKeyResource } from './resources/ssh-key/resource';
 import { instanceResource } from './resources/instance/resource';
 import { instanceDataSource } from './resources/instance/data-source';
+import { dnsDomainDataSource } from './resources/dns-domain/data-source';
+import { dnsDomainResource } from './resources/dns-domain/resource';
+import { dnsRecordsDataSource } from './resources/dns-record/records-data-source';
+import { dnsRecordResource } from './resources/dns-record/resource';
 
 export const PROVIDER_NAME = 'lightyear';
 export const PROVIDER_SOURCE = 'lightyear/lightyear';
@@ -252,6 +256,8 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     attributeDataSourceApiCalls(imageDataSource),
     attributeDataSourceApiCalls(sshKeyDataSource),
     attributeDataSourceApiCalls(instanceDataSource),
+    attributeDataSourceApiCalls(dnsDomainDataSource),
+    attributeDataSourceApiCalls(dnsRecordsDataSource),
   ],
   resources: [
     attributeApiCalls(sshKeyResource),
@@ -262,5 +268,7 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     attributeApiCalls(webhookResource),
     attributeApiCalls(firewallResource),
     attributeApiCalls(instanceResource),
+    attributeApiCalls(dnsDomainResource),
+    attributeApiCalls(dnsRecordResource),
   ],
 };

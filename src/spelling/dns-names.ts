@@ -103,12 +103,37 @@ export function sameDomain(a: string, b: string): boolean {
   return sameCanonical(a, b, normalizeDomainName);
 }
 
-/** `@`, `""` are both the apex; `WWW` is `www`. `domain` is the record's domain, in any spelling. */
+/**
+ * A record name as a configuration or zone file may write it: relative (`www`, `""`, `@`) as the API takes
+ * it, or absolute with the trailing dot that makes a name absolute in zone files (`www.example.com.`,
+ * `example.com.` for the apex), which is unambiguous and becomes the relative name. An absolute name outside
+ * the domain is refused; without the trailing dot a name ending in the domain stays refused as in
+ * normalizeRecordName (it may mean `www.example.com.example.com`). `domain` is already normalized.
+ */
+export function normalizeWrittenRecordName(input: string, domain: string): string {
+  if (input.length > 1 && input.endsWith('.')) {
+    const absolute = input.slice(0, -1).toLowerCase();
+    if (absolute === domain) return APEX;
+    if (absolute.endsWith(`.${domain}`)) {
+      return normalizeRecordName(absolute.slice(0, -(domain.length + 1)), domain);
+    }
+    refuseNonAscii(input);
+    throw new DnsNameError(
+      `is an absolute name outside the domain ${domain}; write it relative to the domain ("www" for www.${domain}; "" or "@" for the apex)`,
+    );
+  }
+  return normalizeRecordName(input, domain);
+}
+
+/**
+ * `@`, `""` and `Example.com.` are all the apex of example.com; `WWW` and `www.example.com.` are `www`.
+ * `domain` is the record's domain, in any spelling.
+ */
 export function sameRecordName(a: string, b: string, domain: string): boolean {
   if (a === b) return true;
   const canonicalDomain = judge(() => normalizeDomainName(domain));
   if (!canonicalDomain.ok) return false;
-  return sameCanonical(a, b, (name) => normalizeRecordName(name, canonicalDomain.canonical));
+  return sameCanonical(a, b, (name) => normalizeWrittenRecordName(name, canonicalDomain.canonical));
 }
 
 /** The fully qualified name of a record: `www` in example.com is `www.example.com`. */

@@ -162,9 +162,63 @@ function txtData(text: string): string {
 }
 
 /**
+ * The text a TXT record carries, from the ways people write it. Zone files and most DNS tools quote TXT
+ * data (`"v=spf1 -all"`), and long values are split into several quoted strings of at most 255 bytes
+ * (`"part one" "part two"`); resolvers join the parts. So data made only of quoted strings separated by
+ * blanks, with `\"` and `\\` escapes inside, means their joined contents; any other data means itself,
+ * byte for byte (`v=spf1 -all`, or `say "hi"` with quotes inside).
+ */
+export function txtContent(data: string): string {
+  const trimmed = data.trim();
+  if (!trimmed.startsWith('"')) return data;
+  let content = '';
+  let i = 0;
+  while (i < trimmed.length) {
+    if (trimmed[i] !== '"') return data;
+    i += 1;
+    let closed = false;
+    while (i < trimmed.length) {
+      const char = trimmed[i] as string;
+      if (char === '\\' && i + 1 < trimmed.length) {
+        content += trimmed[i + 1];
+        i += 2;
+      } else if (char === '"') {
+        closed = true;
+        i += 1;
+        break;
+      } else {
+        content += char;
+        i += 1;
+      }
+    }
+    if (!closed) return data;
+    const afterBlanks = skipBlanks(trimmed, i);
+    if (afterBlanks === i && i < trimmed.length) return data;
+    i = afterBlanks;
+  }
+  return content;
+}
+
+function skipBlanks(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/**
+ * The data to send the API for what a user wrote: TXT data as its content (txtContent), so a quoted
+ * spelling is not stored with its quotes; every other type as written, since the API canonicalizes it.
+ */
+export function recordDataToSend(type: DnsRecordType, data: string): string {
+  return type === 'TXT' ? txtContent(data) : data;
+}
+
+/**
  * Whether two spellings of a record's data mean the same for `type`: `2001:DB8::1` and `2001:db8::1` in
- * an AAAA record, `Mail.Example.com.` and `mail.example.com` in an MX record. TXT data is compared as is.
+ * an AAAA record, `Mail.Example.com.` and `mail.example.com` in an MX record, `"v=spf1 -all"` (quoted)
+ * and `v=spf1 -all` in a TXT record. Other TXT differences, blanks and case included, are real.
  */
 export function sameRecordData(type: DnsRecordType, a: string, b: string): boolean {
+  if (type === 'TXT') return a === b || txtContent(a) === txtContent(b);
   return sameCanonical(a, b, (data) => normalizeRecordData(type, data));
 }

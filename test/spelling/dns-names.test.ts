@@ -4,6 +4,7 @@ import {
   normalizeDomainName,
   normalizeHostName,
   normalizeRecordName,
+  normalizeWrittenRecordName,
   sameDomain,
   sameRecordName,
 } from '../../src/spelling/dns-names';
@@ -172,5 +173,34 @@ describe('sameRecordName', () => {
 
   it('does not take a fully qualified spelling for the relative one (the API refuses it)', () => {
     expect(sameRecordName('www.example.com', 'www', 'example.com')).toBe(false);
+  });
+});
+
+describe('normalizeWrittenRecordName', () => {
+  it.each([
+    ['www', 'www'],
+    ['WWW', 'www'],
+    ['@', ''],
+    ['', ''],
+    ['www.example.com.', 'www'],
+    ['WWW.Example.COM.', 'www'],
+    ['example.com.', ''],
+    ['Example.COM.', ''],
+    ['_dmarc.example.com.', '_dmarc'],
+  ])('%j in example.com is %j', (written, relative) => {
+    expect(normalizeWrittenRecordName(written, 'example.com')).toBe(relative);
+  });
+
+  it('refuses an absolute name outside the domain, and a fully qualified name without the dot', () => {
+    expect(() => normalizeWrittenRecordName('www.example.net.', 'example.com')).toThrow(
+      /absolute name outside the domain example\.com/,
+    );
+    expect(() => normalizeWrittenRecordName('www.example.com', 'example.com')).toThrow(DnsNameError);
+    expect(() => normalizeWrittenRecordName('notexample.com.', 'example.com')).toThrow(DnsNameError);
+  });
+
+  it('makes the absolute spelling the same name as the relative one', () => {
+    expect(sameRecordName('www.example.com.', 'www', 'example.com')).toBe(true);
+    expect(sameRecordName('Example.com.', '@', 'example.com')).toBe(true);
   });
 });

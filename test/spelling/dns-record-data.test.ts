@@ -4,7 +4,9 @@ import {
   DnsRecordDataError,
   MAX_TXT_BYTES,
   normalizeRecordData,
+  recordDataToSend,
   sameRecordData,
+  txtContent,
 } from '../../src/spelling/dns-record-data';
 
 function reasonOf(type: DnsRecordType, data: string): string {
@@ -133,5 +135,35 @@ describe('CAA parsing time', () => {
     const normal = `0 issue ${'x'.repeat(16_001)}`;
     msPerCall(normal);
     expect(msPerCall(hostile) / Math.max(msPerCall(normal), 0.01)).toBeLessThan(10);
+  });
+});
+
+describe('txtContent: what a TXT record carries, however it is quoted', () => {
+  it.each([
+    ['v=spf1 -all', 'v=spf1 -all'],
+    ['"v=spf1 -all"', 'v=spf1 -all'],
+    ['  "v=spf1 -all"  ', 'v=spf1 -all'],
+    ['"part one " "part two"', 'part one part two'],
+    ['"say \\"hi\\""', 'say "hi"'],
+    ['"back\\\\slash"', 'back\\slash'],
+    ['""', ''],
+    // Not made only of quoted strings: the text itself, quotes and all.
+    ['say "hi"', 'say "hi"'],
+    ['"unterminated', '"unterminated'],
+    ['"a"b', '"a"b'],
+    ['"a" b', '"a" b'],
+  ])('%j carries %j', (written, content) => {
+    expect(txtContent(written)).toBe(content);
+  });
+
+  it('makes the quoted and the bare spelling the same TXT data, and is sent unquoted', () => {
+    expect(
+      sameRecordData('TXT', '"v=spf1 include:_spf.example.com ~all"', 'v=spf1 include:_spf.example.com ~all'),
+    ).toBe(true);
+    expect(sameRecordData('TXT', '"a" "b"', 'ab')).toBe(true);
+    expect(sameRecordData('TXT', 'Hello', 'hello')).toBe(false);
+    expect(recordDataToSend('TXT', '"v=spf1 -all"')).toBe('v=spf1 -all');
+    // Other types go as written: the API canonicalizes them.
+    expect(recordDataToSend('MX', 'Mail.Example.com.')).toBe('Mail.Example.com.');
   });
 });

@@ -1,5 +1,5 @@
 import { isObjectValue, Unknown, valuesEqual, type ObjectValue, type Value } from '../protocol/values';
-import type { AttributeSchema, BlockSchema, Nesting, ObjectSchema } from './schema';
+import type { AttributeSchema, BlockSchema, EquivalenceContext, Nesting, ObjectSchema } from './schema';
 import { attributeType, blockType, objectTypeOf } from './schema-walker';
 
 /**
@@ -8,11 +8,21 @@ import { attributeType, blockType, objectTypeOf } from './schema-walker';
  * spelling is planned as the prior value), as terraform-plugin-framework does after read and apply.
  */
 
-/** Whether two values of an attribute mean the same. Unknown is equivalent to nothing. */
-export function attributeEquivalent(s: AttributeSchema, a: Value, b: Value): boolean {
+const NO_CONTEXT: EquivalenceContext = { a: null, b: null };
+
+/**
+ * Whether two values of an attribute mean the same. Unknown is equivalent to nothing. `within`: the objects
+ * holding `a` and `b`, for predicates that depend on a sibling attribute.
+ */
+export function attributeEquivalent(
+  s: AttributeSchema,
+  a: Value,
+  b: Value,
+  within: EquivalenceContext = NO_CONTEXT,
+): boolean {
   if (valuesEqual(a, b, attributeType(s))) return true;
   if (a === null || b === null || a instanceof Unknown || b instanceof Unknown) return false;
-  if (s.equivalent) return s.equivalent(a, b);
+  if (s.equivalent) return s.equivalent(a, b, within);
   if (s.nested) return elementsEquivalent(s.nested.nesting, s.nested, a, b);
   return false;
 }
@@ -41,7 +51,7 @@ function elementsEquivalent(nesting: Nesting, schema: ObjectSchema, a: Value, b:
 
 export function objectEquivalent(schema: ObjectSchema, a: ObjectValue, b: ObjectValue): boolean {
   for (const [name, s] of Object.entries(schema.attributes))
-    if (!attributeEquivalent(s, a[name] ?? null, b[name] ?? null)) return false;
+    if (!attributeEquivalent(s, a[name] ?? null, b[name] ?? null, { a, b })) return false;
   for (const [name, bl] of Object.entries(schema.blocks ?? {}))
     if (!blockEquivalent(bl, a[name] ?? null, b[name] ?? null)) return false;
   return true;
@@ -84,7 +94,7 @@ export function keepEquivalent(
     const k = keep[name] ?? null;
     const f = fresh[name] ?? null;
     if (k instanceof Unknown || k === null) continue;
-    if (attributeEquivalent(s, k, f)) out[name] = k;
+    if (attributeEquivalent(s, k, f, { a: keep, b: fresh })) out[name] = k;
     else if (s.nested) out[name] = keepElements(s.nested.nesting, s.nested, k, f);
   }
   for (const [name, b] of Object.entries(schema.blocks ?? {})) {

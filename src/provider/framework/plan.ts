@@ -41,17 +41,30 @@ export function planChange(
   if (proposed === null) return { planned: null, requiresReplace: [], keptPriorSpelling: false };
   let keptPriorSpelling = false;
 
-  let planned = mapObject(schema, prior, config, proposed, [], (s, p, c, v, priorObject) => {
-    if (c === null && s.computed) {
-      if (s.default !== undefined) return s.default;
-      return priorObject === null ? UNKNOWN : v;
-    }
-    if (priorObject !== null && isKnown(c) && isKnown(v) && !same(s, v, p) && attributeEquivalent(s, v, p)) {
-      keptPriorSpelling = true;
-      return p;
-    }
-    return v;
-  });
+  let planned = mapObject(
+    schema,
+    prior,
+    config,
+    proposed,
+    [],
+    (s, p, c, v, priorObject, _path, configObject) => {
+      if (c === null && s.computed) {
+        if (s.default !== undefined) return s.default;
+        return priorObject === null ? UNKNOWN : v;
+      }
+      if (
+        priorObject !== null &&
+        isKnown(c) &&
+        isKnown(v) &&
+        !same(s, v, p) &&
+        attributeEquivalent(s, v, p, { a: configObject, b: priorObject })
+      ) {
+        keptPriorSpelling = true;
+        return p;
+      }
+      return v;
+    },
+  );
 
   // A difference in Terraform-only settings alone (timeouts after an import) is no change: keep the prior ones.
   const realChange =
@@ -127,6 +140,8 @@ type Step = (
   /** The object holding the attribute as it is in state; null when that object is new. */
   priorObject: ObjectValue | null,
   path: Path,
+  /** The configuration of the object holding the attribute; null when there is none. */
+  configObject: ObjectValue | null,
 ) => Value;
 
 /** Applies `step` to every attribute, then descends into the known nested objects of the result. */
@@ -143,7 +158,7 @@ function mapObject(
     const at = [...path, name];
     const p = prior?.[name] ?? null;
     const c = config?.[name] ?? null;
-    const v = step(s, p, c, out[name] ?? null, prior, at);
+    const v = step(s, p, c, out[name] ?? null, prior, at, config);
     out[name] = s.nested ? mapElements(s.nested.nesting, s.nested, p, c, v, at, step) : v;
   }
   for (const [name, b] of Object.entries(schema.blocks ?? {})) {

@@ -1,4 +1,4 @@
-import type { CtyType, Value } from '../protocol/values';
+import type { CtyType, ObjectValue, Value } from '../protocol/values';
 import type { PlanModifier } from './plan-modifiers';
 
 /**
@@ -34,8 +34,16 @@ interface AttributeBase {
    * a key with and without the trailing newline `file()` leaves). Where they do, the user's spelling is kept:
    * in state after create, read and update, and in plans — so an equivalent spelling never diffs and never
    * forces a replacement. Nested attributes compare member by member (sets element by element) without it.
+   * `within` holds the objects the two values belong to, for rules that depend on a sibling attribute (a DNS
+   * record's data is a host name or free text depending on its `type`); either may be null when not known.
    */
-  readonly equivalent?: (a: Value, b: Value) => boolean;
+  readonly equivalent?: (a: Value, b: Value, within: EquivalenceContext) => boolean;
+}
+
+/** The objects holding the two values an `equivalent` predicate compares (same order as the values). */
+export interface EquivalenceContext {
+  readonly a: ObjectValue | null;
+  readonly b: ObjectValue | null;
 }
 
 export interface PrimitiveAttribute extends AttributeBase {

@@ -21,7 +21,12 @@ export interface ResourceTestStep {
   /** After apply: the state's attributes by address. */
   readonly check?: (state: Readonly<Record<string, Record<string, unknown>>>) => void | Promise<void>;
   /** After apply: import these addresses afresh (`terraform state rm` + `import`) and compare the state. */
-  readonly importVerify?: readonly { readonly address: string; readonly ignore?: readonly string[] }[];
+  readonly importVerify?: readonly {
+    readonly address: string;
+    readonly ignore?: readonly string[];
+    /** The import id from the object's state; its `id` by default (`<domain>/<id>` for a DNS record). */
+    readonly importId?: (values: Record<string, unknown>) => string;
+  }[];
 }
 
 export async function mustRun(ws: Workspace, args: readonly string[]): Promise<TerraformResult> {
@@ -62,6 +67,8 @@ export async function expectEmptyPlan(ws: Workspace, when: string): Promise<void
     );
 }
 
+const idOf = (values: Record<string, unknown>): string => String(values.id);
+
 export async function resourceTest(
   ws: Workspace,
   steps: readonly ResourceTestStep[],
@@ -88,11 +95,11 @@ export async function resourceTest(
     await expectEmptyPlan(ws, `${name}'s apply`);
     const state = await stateValues(ws);
     await step.check?.(state);
-    for (const { address, ignore = [] } of step.importVerify ?? []) {
+    for (const { address, ignore = [], importId = idOf } of step.importVerify ?? []) {
       const before = state[address];
       if (!before) throw new Error(`${name}: ${address} is not in state`);
       await mustRun(ws, ['state', 'rm', '-no-color', address]);
-      await mustRun(ws, ['import', '-no-color', '-input=false', address, String(before.id)]);
+      await mustRun(ws, ['import', '-no-color', '-input=false', address, importId(before)]);
       const after = (await stateValues(ws))[address];
       const strip = (v: Record<string, unknown> | undefined) =>
         Object.fromEntries(Object.entries(v ?? {}).filter(([k]) => !ignore.includes(k)));

@@ -2,6 +2,7 @@ import {
   attributeEquivalent,
   eachElement,
   keepEquivalent,
+  objectEquivalent,
 } from '../../../src/provider/framework/equivalence';
 import { attr, resourceSchema } from '../../../src/provider/framework/schema-builder';
 import { timeoutsBlock } from '../../../src/provider/framework/timeouts';
@@ -83,5 +84,41 @@ describe('semantic equality', () => {
     const planned = { id: 'x', timeouts: { create: '30s', delete: null } };
     expect(keepEquivalent(schema, planned, { id: 'x', timeouts: null })).toEqual(planned);
     expect(keepEquivalent(schema, null, { id: 'x', timeouts: null })).toEqual({ id: 'x', timeouts: null });
+  });
+});
+
+describe('equivalence that depends on a sibling attribute', () => {
+  // Case matters for `text` unless the object's `kind` says it is a host name.
+  const schema = {
+    attributes: {
+      kind: attr.string({ description: '', required: true }),
+      text: attr.string({
+        description: '',
+        required: true,
+        equivalent: (a, b, within) =>
+          within.a?.['kind'] === 'host' && within.b?.['kind'] === 'host' && lower(a, b),
+      }),
+    },
+  };
+
+  it('sees the objects holding both values, when comparing objects and when keeping spellings', () => {
+    expect(
+      objectEquivalent(schema, { kind: 'host', text: 'A.example' }, { kind: 'host', text: 'a.example' }),
+    ).toBe(true);
+    expect(
+      objectEquivalent(schema, { kind: 'note', text: 'A.example' }, { kind: 'note', text: 'a.example' }),
+    ).toBe(false);
+    expect(
+      keepEquivalent(schema, { kind: 'host', text: 'A.example' }, { kind: 'host', text: 'a.example' }),
+    ).toEqual({
+      kind: 'host',
+      text: 'A.example',
+    });
+    expect(
+      keepEquivalent(schema, { kind: 'note', text: 'A.example' }, { kind: 'note', text: 'a.example' }),
+    ).toEqual({
+      kind: 'note',
+      text: 'a.example',
+    });
   });
 });
