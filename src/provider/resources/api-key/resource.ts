@@ -71,7 +71,7 @@ export const apiKeyResource: ResourceDefinition<LightyearClient> = {
       noun: 'an API key',
       pattern: /^key_[A-Za-z0-9]+$/,
       example: 'key_2bX9...',
-      listCommand: 'GET /v1/account/api-keys',
+      listCommand: 'npx lyctl api-key list',
     });
   },
 };

@@ -51,7 +51,7 @@ export const dnsDomainResource: ResourceDefinition<LightyearClient> = {
       noun: 'a domain name',
       pattern: /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+\.?$/,
       example: 'example.com',
-      listCommand: 'GET /v1/domains',
+      listCommand: 'npx lyctl domain list',
     });
   },
 };

@@ -87,7 +87,7 @@ export function onlyMatch(label: string, found: readonly Instance[]): Instance {
   if (first === undefined) {
     throw new ResourceError(
       'No instance with that label',
-      `No instance is labelled "${label}". \`npx lyctl instance list\` lists the instances of the account.`,
+      `No instance is labelled "${label}". \`npx lyctl server list\` lists the instances of the account.`,
       ['label'],
       'not_found',
     );

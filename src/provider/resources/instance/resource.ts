@@ -191,7 +191,7 @@ export const instanceResource: ResourceDefinition<LightyearClient> = {
       noun: 'an instance',
       pattern: /^inst_[A-Za-z0-9]+$/,
       example: 'inst_2bX9...',
-      listCommand: 'npx lyctl instance list',
+      listCommand: 'npx lyctl server list',
     });
   },
 };

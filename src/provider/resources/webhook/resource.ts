@@ -58,7 +58,7 @@ export const webhookResource: ResourceDefinition<LightyearClient> = {
       noun: 'a webhook',
       pattern: /^whk_[A-Za-z0-9]+$/,
       example: 'whk_2bX9...',
-      listCommand: 'GET /v1/webhooks',
+      listCommand: 'npx lyctl webhook list',
     });
   },
 };
