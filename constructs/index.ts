@@ -14,3 +14,6 @@ export { InvalidValueError } from './errors';
 export { CheapestPlan, NewestImage, type CheapestPlanProps, type NewestImageProps } from './catalog';
 export { ScopedApiKey, Webhook, type ScopedApiKeyProps, type WebhookProps } from './account';
 export { Firewall, type FirewallProps } from './firewall';
+export { Server, type ServerProps } from './server';
+export { Volume, type VolumeProps } from './volume';
+export { DnsZone, type DnsZoneProps, type DnsRecordOptions } from './dns-zone';
