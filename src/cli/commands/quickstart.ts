@@ -22,13 +22,16 @@ const STACK = 'quickstart';
  */
 export const quickstartCommand = defineCommand({
   name: 'quickstart',
-  summary: 'Start the local cloud, install the provider and deploy the example CDKTF stack',
+  summary:
+    'Start the local cloud, install the provider and deploy the example CDKTF stack (--destroy: take it down)',
   description: [
     'Starts the local LightYear Cloud in the background (or uses the one already running for the data',
-    'directory), installs the Terraform provider, and runs `cdktf deploy` on examples/quickstart: an SSH key',
-    'registered with the cloud, its id and fingerprint printed as outputs. The key pair is generated on the',
-    'first run (<data>/quickstart/id_ed25519) unless LIGHTYEAR_QUICKSTART_PUBLIC_KEY names a .pub file.',
-    'State and the synthesized stack are kept in <data>/quickstart/. Running it again changes nothing.',
+    'directory), installs the Terraform provider, and runs `cdktf deploy` on examples/quickstart: an SSH key, a',
+    'firewall, two servers behind it, a volume attached to the first and a DNS zone with records for both; the',
+    "servers' addresses are printed as outputs. The key pair is generated on the first run",
+    '(<data>/quickstart/id_ed25519) unless LIGHTYEAR_QUICKSTART_PUBLIC_KEY names a .pub file. State and the',
+    'synthesized stack are kept in <data>/quickstart/. Running it again changes nothing.',
+    'With --destroy it runs `cdktf destroy` instead, leaving the local cloud empty of what it made.',
   ].join('\n'),
   options: {
     data: {
@@ -41,6 +44,10 @@ export const quickstartCommand = defineCommand({
       type: 'string',
       valueName: 'N',
       description: `port of the local cloud (default $LIGHTYEAR_PORT, else ${DEFAULT_PORT})`,
+    },
+    destroy: {
+      type: 'boolean',
+      description: 'destroy what the quickstart deployed (`npm run quickstart:destroy`)',
     },
   },
   async run(ctx, options) {
@@ -74,6 +81,26 @@ export const quickstartCommand = defineCommand({
 
     const outputsFile = path.join(dataDir, STACK, 'outputs.json');
     fs.mkdirSync(path.dirname(outputsFile), { recursive: true });
+    const env = {
+      ...cdktfEnvironment(ctx.env, { terminal: process.stdout.isTTY === true }),
+      LIGHTYEAR_ENDPOINT: cloud.info.url,
+      LIGHTYEAR_API_KEY: cloud.apiKey,
+      LIGHTYEAR_HOME: dataDir,
+      TF_CLI_CONFIG_FILE: installed.cliConfigPath,
+      CHECKPOINT_DISABLE: '1',
+    };
+    if (options.destroy === true) {
+      const code = await runCdktf(
+        root,
+        ['destroy', STACK, '--auto-approve', '--skip-provider-lock', '--output', outDir],
+        env,
+      );
+      if (code !== 0)
+        throw new QuickstartError(`cdktf destroy exited with code ${code}; its output is above`);
+      fs.rmSync(outputsFile, { force: true });
+      ctx.err(`The quickstart stack is destroyed; the local cloud at ${cloud.info.url} is still running.`);
+      return 0;
+    }
     const code = await runCdktf(
       root,
       // --skip-provider-lock: cdktf's extra `terraform providers lock` asks the public registry, which a
@@ -89,21 +116,17 @@ export const quickstartCommand = defineCommand({
         outputsFile,
         '--outputs-file-include-sensitive-outputs=false',
       ],
-      {
-        ...cdktfEnvironment(ctx.env, { terminal: process.stdout.isTTY === true }),
-        LIGHTYEAR_ENDPOINT: cloud.info.url,
-        LIGHTYEAR_API_KEY: cloud.apiKey,
-        LIGHTYEAR_HOME: dataDir,
-        TF_CLI_CONFIG_FILE: installed.cliConfigPath,
-        CHECKPOINT_DISABLE: '1',
-      },
+      env,
     );
     if (code !== 0) throw new QuickstartError(`cdktf deploy exited with code ${code}; its output is above`);
 
     const outputs = readOutputs(outputsFile);
     if (outputs) {
-      ctx.out(`SSH key id:          ${outputs.ssh_key_id ?? '(none)'}`);
-      ctx.out(`SSH key fingerprint: ${outputs.ssh_key_fingerprint ?? '(none)'}`);
+      const width = Math.max(...Object.keys(outputs).map((name) => name.length));
+      for (const [name, value] of Object.entries(outputs))
+        ctx.out(
+          `${`${name}:`.padEnd(width + 2)}${typeof value === 'string' ? value : JSON.stringify(value)}`,
+        );
     }
     ctx.err(`Next: ${envHint(hintDataDir)} and use terraform or cdktf against ${cloud.info.url}`);
     return 0;
@@ -122,8 +145,8 @@ function runCdktf(root: string, args: string[], env: Record<string, string | und
   });
 }
 
-function readOutputs(file: string): Record<string, string> | undefined {
+function readOutputs(file: string): Record<string, unknown> | undefined {
   if (!fs.existsSync(file)) return undefined;
-  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, string>>;
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
   return parsed[STACK];
 }
