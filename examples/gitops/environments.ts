@@ -21,12 +21,21 @@ export interface EnvironmentConfig {
   readonly stateSchema: string;
   /** The SSH keys servers of this environment will accept: how many there are is set here. */
   readonly sshKeys: readonly SshKeyConfig[];
+  /** Where the servers run. */
+  readonly region: string;
+  /** How many application servers, each on the cheapest plan with at least `minRamMb` of memory. */
+  readonly servers: { readonly count: number; readonly minRamMb: number };
+  /** The DNS zone the environment answers under; each server gets `app-<n>` and the apex points at the first. */
+  readonly domain: string;
 }
 
 export const dev: EnvironmentConfig = {
   name: 'dev',
   stateSchema: 'lightyear_gitops_dev',
   sshKeys: [{ name: 'deploy', publicKeyFile: 'dev-deploy.pub' }],
+  region: 'fra',
+  servers: { count: 1, minRamMb: 1024 },
+  domain: 'dev.gitops.example',
 };
 
 export const prod: EnvironmentConfig = {
@@ -37,6 +46,9 @@ export const prod: EnvironmentConfig = {
     // A second key kept offline, so a lost CI key does not lock the team out of production.
     { name: 'break-glass', publicKeyFile: 'prod-break-glass.pub' },
   ],
+  region: 'fra',
+  servers: { count: 2, minRamMb: 2048 },
+  domain: 'gitops.example',
 };
 
 /** Every environment, in the order a change is promoted through them. */

@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { LightyearProvider, SshKey } from '../../constructs';
+import {
+  CheapestPlan,
+  DnsZone,
+  Firewall,
+  LightyearProvider,
+  NewestImage,
+  Peer,
+  Port,
+  Server,
+  SshKey,
+} from '../../constructs';
 import type { EnvironmentConfig } from './environments';
 import { PgStateBackend } from './state-backend';
 
@@ -10,8 +20,8 @@ const KEY_DIR = path.join(__dirname, 'keys');
 
 /**
  * One environment of the application: the same class for dev and prod, built from an `EnvironmentConfig`.
- * Each part of the environment is one method, so the servers, firewall and DNS constructs slot in as
- * further methods fed by the keys (see README.md, "Adding servers, a firewall and DNS").
+ * Each part of the environment is one method: the keys, the firewall, the servers (fed by both), and the DNS
+ * zone pointing at the servers.
  */
 export class LightyearStack extends TerraformStack {
   /** The registered SSH keys by their config name, for servers to install. */
@@ -24,6 +34,40 @@ export class LightyearStack extends TerraformStack {
     // never from the synthesized JSON: CI sets them from the environment's secrets.
     new LightyearProvider(this, 'lightyear');
     this.sshKeys = this.addSshKeys(config);
+    const firewall = this.addFirewall(config);
+    const servers = this.addServers(config, firewall);
+    this.addDns(config, servers);
+  }
+
+  private addFirewall(config: EnvironmentConfig): Firewall {
+    return new Firewall(this, 'firewall', { name: `${config.name}-app` })
+      .allowInbound(Port.tcp(22), Peer.anyIp())
+      .allowInbound(Port.tcp(443), Peer.anyIp());
+  }
+
+  private addServers(config: EnvironmentConfig, firewall: Firewall): Server[] {
+    const plan = new CheapestPlan(this, 'plan', { region: config.region, minRamMb: config.servers.minRamMb });
+    const image = new NewestImage(this, 'image', { family: 'debian' });
+    return Array.from({ length: config.servers.count }, (_, i) => {
+      const label = `${config.name}-app-${i + 1}`;
+      const server = new Server(this, `app-${i + 1}`, {
+        label,
+        region: config.region,
+        plan,
+        image,
+        sshKeys: [...this.sshKeys.values()],
+        firewall,
+        tags: [`env:${config.name}`],
+      });
+      new TerraformOutput(this, `app_${i + 1}_ipv4`, { value: server.ipv4 });
+      return server;
+    });
+  }
+
+  private addDns(config: EnvironmentConfig, servers: readonly Server[]): void {
+    const zone = new DnsZone(this, 'zone', { domain: config.domain });
+    servers.forEach((server, i) => zone.addServer(`app-${i + 1}`, server));
+    if (servers[0] !== undefined) zone.addServer('@', servers[0]);
   }
 
   private addSshKeys(config: EnvironmentConfig): ReadonlyMap<string, SshKey> {

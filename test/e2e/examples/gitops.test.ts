@@ -93,6 +93,16 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
     return (res.body.ssh_keys as { id: string; name: string }[]).map(({ id, name }) => ({ id, name }));
   }
 
+  /** The labels of the running servers of an environment, found by the tag its stack gives them. */
+  async function serverLabels(env: string): Promise<string[]> {
+    const res = await cloud.request('GET', `/instances?tag=env:${env}&per_page=100`);
+    expect(res.status).toBe(200);
+    return (res.body.instances as { label: string; status: string }[])
+      .filter((i) => i.status === 'active')
+      .map((i) => i.label)
+      .sort();
+  }
+
   const controlHeaders = (): Record<string, string> => ({
     authorization: `Bearer ${cloud.apiKey}`,
     'content-type': 'application/json',
@@ -166,12 +176,14 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
   it('deploys dev with its state in the dev schema, nowhere else', async () => {
     const outDir = checkout('dev');
     const run = await deploy('dev', outDir);
-    expect(run.output).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+    // The key, the firewall, one server, the zone and two records (app-1 and the apex).
+    expect(run.output).toContain('Apply complete! Resources: 6 added, 0 changed, 0 destroyed.');
     expect(run.code).toBe(0);
 
     const ids = keyIds(await stateOf('lightyear_gitops_dev'));
     expect(Object.keys(ids)).toEqual(['dev-deploy']);
     expect(await cloudKeys()).toEqual([{ id: ids['dev-deploy'], name: 'dev-deploy' }]);
+    expect(await serverLabels('dev')).toEqual(['dev-app-1']);
     expect(fs.readdirSync(path.join(outDir, 'stacks', 'dev')).filter((n) => n.includes('tfstate'))).toEqual(
       [],
     );
@@ -180,7 +192,8 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
   it('deploys prod into its own schema, with its own objects', async () => {
     const devBefore = await stateOf('lightyear_gitops_dev');
     const run = await deploy('prod', checkout('prod'));
-    expect(run.output).toContain('Apply complete! Resources: 2 added, 0 changed, 0 destroyed.');
+    // Two keys, the firewall, two servers, the zone and three records.
+    expect(run.output).toContain('Apply complete! Resources: 9 added, 0 changed, 0 destroyed.');
     expect(run.code).toBe(0);
 
     const prodIds = keyIds(await stateOf('lightyear_gitops_prod'));
@@ -189,6 +202,8 @@ describe('examples/gitops: dev and prod stacks with remote state in PostgreSQL',
     expect((await cloudKeys()).map((k) => k.id).sort()).toEqual(
       [...Object.values(keyIds(devBefore)), ...Object.values(prodIds)].sort(),
     );
+    expect(await serverLabels('prod')).toEqual(['prod-app-1', 'prod-app-2']);
+    expect(await serverLabels('dev')).toEqual(['dev-app-1']);
   });
 
   it('redeploys dev and prod at the same time without either waiting on the other: no changes', async () => {
