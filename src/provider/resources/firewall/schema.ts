@@ -40,6 +40,13 @@ function cidrSet(direction: 'from' | 'to') {
 }
 
 /**
+ * What each rule holds and which spellings it takes, said again on the list: the reference docs show the
+ * list's description, not its members'.
+ */
+const ruleMembers = (cidrKey: 'sources' | 'destinations') =>
+  `Each rule: \`protocol\` is \`tcp\`, \`udp\` or \`icmp\`, in any letter case; \`ports\` (tcp and udp only, required there) is one port \`"22"\` or a range \`"8000-9000"\` of ports 1–65535, and \`"22-22"\`, \`"0022"\` or surrounding blanks mean the same; \`${cidrKey}\` are IPv4 and IPv6 CIDRs, where a bare address is its one host (\`"203.0.113.7"\` is \`203.0.113.7/32\`). The provider sends the API the canonical spelling; any spelling of the same rules plans no change.`;
+
+/**
  * Rules are sets of whole objects: every member is configured, none computed (provider-next.md §4), so a
  * rule's identity never changes after apply. The lists are optional + computed with a default of `[]`, so
  * leaving one out means "no rules" and an import of a firewall without rules plans empty.
@@ -74,14 +81,14 @@ export const firewallSchema = resourceSchema({
       { protocol: PROTOCOL, ports: PORTS, sources: cidrSet('from') },
       ruleListOptions(
         'inbound_rules',
-        'Traffic allowed in: a set of `{ protocol, ports, sources }`, at most 100. Left out or `[]`: nothing comes in. Changing it updates the firewall in place, replacing the whole inbound list at once. Order, repeated rules and repeated CIDRs do not matter: the API stores the rules sorted, without duplicates.',
+        `Traffic allowed in: a set of \`{ protocol, ports, sources }\`, at most 100. Left out or \`[]\`: nothing comes in. Changing it updates the firewall in place, replacing the whole inbound list at once. ${ruleMembers('sources')} Order, repeated rules and repeated CIDRs do not matter: the API stores the rules sorted, without duplicates.`,
       ),
     ),
     outbound_rules: attr.set(
       { protocol: PROTOCOL, ports: PORTS, destinations: cidrSet('to') },
       ruleListOptions(
         'outbound_rules',
-        'Traffic allowed out: a set of `{ protocol, ports, destinations }`, at most 100. Left out or `[]`: no outbound rules. Changing it updates the firewall in place, replacing the whole outbound list at once. Order, repeated rules and repeated CIDRs do not matter.',
+        `Traffic allowed out: a set of \`{ protocol, ports, destinations }\`, at most 100. Left out or \`[]\`: no outbound rules. Changing it updates the firewall in place, replacing the whole outbound list at once. ${ruleMembers('destinations')} Order, repeated rules and repeated CIDRs do not matter.`,
       ),
     ),
     instance_ids: attr.stringSet({
