@@ -1,4 +1,4 @@
-import { CidrError, formatCidr, parseCidr, type Cidr } from './cidr';
+import { CidrError, formatCidr, parseCidr, parseRuleCidr, type Cidr } from './cidr';
 import { SpellingError } from './errors';
 
 /** An `allowed_ips` entry that is not a range; `reason` reads after the field name. */
@@ -56,10 +56,8 @@ export function rangesOutside(ranges: readonly string[], outer: readonly string[
 }
 
 function parseEntry(entry: string): Cidr {
-  const text = entry.trim();
-  const withPrefix = text.includes('/') ? text : `${text}/${text.includes(':') ? 128 : 32}`;
   try {
-    return parseCidr(withPrefix);
+    return parseRuleCidr(entry);
   } catch (error) {
     if (error instanceof CidrError) {
       throw new AllowedIpError(

@@ -57,6 +57,32 @@ export function canonicalCidr(text: string): string {
   return formatCidr(parseCidr(text));
 }
 
+/**
+ * A CIDR as people write one in a rule (firewall `sources`/`destinations`, a key's `allowed_ips`), read
+ * leniently where the meaning is still single: surrounding blanks dropped, and a bare address taken as its
+ * single host (`203.0.113.7` is `203.0.113.7/32`, `2001:DB8::1` is `2001:db8::1/128`) — nobody means a
+ * network by a bare address. Everything else as parseCidr. The API's firewall fields take only the strict
+ * form, so callers send `canonicalRuleCidr` of what was written.
+ */
+export function parseRuleCidr(text: string): Cidr {
+  const trimmed = text.trim();
+  if (trimmed.includes('/')) return parseCidr(trimmed);
+  const family = trimmed.includes(':') ? 6 : 4;
+  const bytes = family === 4 ? parseIpv4Bytes(trimmed) : parseIpv6Bytes(trimmed);
+  if (bytes === undefined) throw new CidrError(`must be an IPv4 or IPv6 CIDR or address, ${EXAMPLES}`);
+  return { family, bytes, prefix: family === 4 ? 32 : 128 };
+}
+
+/** `parseRuleCidr` then `formatCidr`: `203.0.113.7` → `203.0.113.7/32`, ` ::0/0 ` → `::/0`. */
+export function canonicalRuleCidr(text: string): string {
+  return formatCidr(parseRuleCidr(text));
+}
+
+/** `203.0.113.7` and `203.0.113.7/32`, `2001:DB8::1` and `2001:db8::1/128`: one host. */
+export function sameRuleCidr(a: string, b: string): boolean {
+  return sameCanonical(a, b, canonicalRuleCidr);
+}
+
 /** `10.0.0.5/8` and `10.0.0.0/8`, `::0/0` and `::/0`: one network. Unreadable text equals only itself. */
 export function sameCidr(a: string, b: string): boolean {
   return sameCanonical(a, b, canonicalCidr);

@@ -1,6 +1,6 @@
-import { CidrError, compareCidrs, formatCidr, parseCidr, type Cidr } from './cidr';
-import { SpellingError, judge } from './errors';
-import { comparePortRanges, parsePorts } from './ports';
+import { CidrError, canonicalRuleCidr, compareCidrs, formatCidr, parseCidr, type Cidr } from './cidr';
+import { SpellingError, judge, sameCanonical } from './errors';
+import { canonicalRulePorts, comparePortRanges, parsePorts } from './ports';
 
 export const FIREWALL_PROTOCOLS = ['icmp', 'tcp', 'udp'] as const;
 export type FirewallProtocol = (typeof FIREWALL_PROTOCOLS)[number];
@@ -102,18 +102,45 @@ function comparePorts(a: string | undefined, b: string | undefined): number {
   return comparePortRanges(parsePorts(a), parsePorts(b));
 }
 
+/** A rule as a person may write it: any spelling `parseRuleProtocol`, `parseRulePorts`, `parseRuleCidr` read. */
+export type WrittenRule<K extends CidrKey> = {
+  readonly protocol: string;
+  readonly ports?: string;
+} & { readonly [P in K]: readonly string[] };
+
+/**
+ * One written rule in the API's spelling, member by member (`"TCP"` → `"tcp"`, `"22-22"` → `"22"`,
+ * `"203.0.113.7"` → `"203.0.113.7/32"`), its CIDRs in the order written: the request a provider sends,
+ * which the API then sorts and deduplicates (canonicalRules). Throws the SpellingError of the first member
+ * it cannot read. Whether ports suit the protocol is not judged here (portsForProtocolProblem).
+ */
+export function canonicalWrittenRule<K extends CidrKey>(rule: WrittenRule<K>, cidrKey: K): FirewallRule<K> {
+  return {
+    protocol: parseRuleProtocol(rule.protocol),
+    ...(rule.ports === undefined ? {} : { ports: canonicalRulePorts(rule.ports) }),
+    [cidrKey]: rule[cidrKey].map(canonicalRuleCidr),
+  } as unknown as FirewallRule<K>;
+}
+
 /**
  * Whether two rule lists mean the same rules: equal once both are in canonical form (so order, duplicate
- * rules and CIDR spellings do not matter). A list with an unreadable CIDR is the same only as itself.
+ * rules, and every accepted spelling of protocol, ports and CIDRs do not matter). A list with an unreadable
+ * member is the same only as itself.
  */
 export function sameRules<K extends CidrKey>(
-  a: readonly FirewallRule<K>[],
-  b: readonly FirewallRule<K>[],
+  a: readonly WrittenRule<K>[],
+  b: readonly WrittenRule<K>[],
   cidrKey: K,
 ): boolean {
   if (JSON.stringify(a) === JSON.stringify(b)) return true;
-  const ca = judge(() => canonicalRules(a, cidrKey, 'rules'));
-  const cb = judge(() => canonicalRules(b, cidrKey, 'rules'));
+  const canonical = (rules: readonly WrittenRule<K>[]) =>
+    canonicalRules(
+      rules.map((rule) => canonicalWrittenRule(rule, cidrKey)),
+      cidrKey,
+      'rules',
+    );
+  const ca = judge(() => canonical(a));
+  const cb = judge(() => canonical(b));
   if (!ca.ok || !cb.ok || !ca.canonical.ok || !cb.canonical.ok) return false;
   return JSON.stringify(ca.canonical.rules) === JSON.stringify(cb.canonical.rules);
 }
@@ -129,6 +156,22 @@ export function parseProtocol(text: string): FirewallProtocol {
   const lower = text.trim().toLowerCase();
   const fix = (FIREWALL_PROTOCOLS as readonly string[]).includes(lower) ? `write "${lower}"` : undefined;
   throw new ProtocolError(`must be one of ${FIREWALL_PROTOCOLS.map((p) => `"${p}"`).join(', ')}`, fix);
+}
+
+/**
+ * A protocol as people write it in a rule: letter case and surrounding blanks do not matter (`"TCP"`,
+ * `" Udp "`); anything but tcp, udp or icmp is refused. The API takes only lower case, so callers send
+ * what this returns.
+ */
+export function parseRuleProtocol(text: string): FirewallProtocol {
+  const lower = text.trim().toLowerCase();
+  if ((FIREWALL_PROTOCOLS as readonly string[]).includes(lower)) return lower as FirewallProtocol;
+  return parseProtocol(text); // refused, with the API's reason
+}
+
+/** `"TCP"` and `"tcp"`: one protocol. Unreadable text equals only itself. */
+export function sameRuleProtocol(a: string, b: string): boolean {
+  return sameCanonical(a, b, parseRuleProtocol);
 }
 
 /**

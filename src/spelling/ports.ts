@@ -43,6 +43,44 @@ export function parsePorts(text: string): PortRange {
   return { low, high };
 }
 
+/**
+ * A `ports` value as people write it in a rule, read leniently where the meaning is still single: blanks
+ * around it or around the dash, leading zeros (`"0022"` is port 22: ports are never written in octal), a
+ * one-port range (`"22-22"` is `"22"`). Still refused, with the fix: a reversed range (`"80-22"` is more
+ * likely a typo for `"80-220"` than a wish for 22–80), `:` as the separator (a range to iptables but
+ * host:container to Docker), and ports outside 1–65535. The API takes only the strict form, so callers send
+ * `canonicalRulePorts` of what was written.
+ */
+export function parseRulePorts(text: string): PortRange {
+  // Longer text is no spelling of a port range; the bound also keeps the split below cheap.
+  const parts = text.length > 32 ? [] : text.split('-').map((part) => part.trim());
+  if (parts.length === 0 || parts.length > 2 || !parts.every((part) => /^[0-9]{1,12}$/.test(part))) {
+    return parsePorts(text); // not a loose spelling either: refused with the strict reason and its fix
+  }
+  const numbers = parts.map(Number);
+  if (!numbers.every((n) => n >= MIN_PORT && n <= MAX_PORT)) {
+    throw new PortsError(`must name ports from ${MIN_PORT} to ${MAX_PORT}`);
+  }
+  const [low = 0, high = low] = numbers;
+  if (low > high) {
+    throw new PortsError(
+      'must be a range whose first port is not above its last',
+      `write "${formatPorts({ low: high, high: low })}"`,
+    );
+  }
+  return { low, high };
+}
+
+/** `parseRulePorts` then `formatPorts`: `"22-22"` → `"22"`, `" 0080 - 0090 "` → `"80-90"`. */
+export function canonicalRulePorts(text: string): string {
+  return formatPorts(parseRulePorts(text));
+}
+
+/** `"22-22"`, `"0022"`, `" 22 "` and `"22"`: one port. Unreadable text equals only itself. */
+export function sameRulePorts(a: string, b: string): boolean {
+  return sameCanonical(a, b, canonicalRulePorts);
+}
+
 /** Why `text` is not a port or range, with the fix when there is one; undefined when it is one. */
 export function portsProblem(text: string): string | undefined {
   try {

@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import {
   CidrError,
   canonicalCidr,
+  canonicalRuleCidr,
   compareCidrs,
   formatCidr,
   hostBitsHint,
   parseCidr,
+  parseRuleCidr,
   sameCidr,
+  sameRuleCidr,
 } from '../../src/spelling/cidr';
 
 function reasonFor(text: string): string {
@@ -158,5 +161,39 @@ describe('hostBitsHint', () => {
     expect(hostBitsHint('10.0.0.0/8')).toBeUndefined();
     expect(hostBitsHint('::0/0')).toBeUndefined();
     expect(hostBitsHint('nonsense')).toBeUndefined();
+  });
+});
+
+describe('canonicalRuleCidr (what a provider accepts in a rule and sends canonical)', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7/32'],
+    ['2001:DB8::1', '2001:db8::1/128'],
+    ['2001:0db8:0000:0000:0000:0000:0000:0001', '2001:db8::1/128'],
+    [' 203.0.113.7 ', '203.0.113.7/32'],
+    ['::0/0', '::/0'],
+    [' 10.0.0.5/8 ', '10.0.0.0/8'],
+    ['::ffff:192.0.2.1', '::ffff:192.0.2.1/128'],
+  ])('reads %j as %j', (text, canonical) => {
+    expect(canonicalRuleCidr(text)).toBe(canonical);
+    expect(sameRuleCidr(text, canonical)).toBe(true);
+  });
+
+  it.each([
+    ['203.0.113.256', 'must be an IPv4 or IPv6 CIDR or address, such as 203.0.113.0/24 or 2001:db8::/32'],
+    ['010.0.0.1', 'must be an IPv4 or IPv6 CIDR or address'],
+    ['fe80::1%eth0', 'must be an IPv4 or IPv6 CIDR or address'],
+    ['', 'must be an IPv4 or IPv6 CIDR or address'],
+    ['10.0.0.0/33', 'must have a prefix length from 0 to 32 for IPv4'],
+    ['banana/8', 'must be an IPv4 or IPv6 CIDR such as'],
+  ])('refuses %j: %s', (text, reason) => {
+    expect(() => parseRuleCidr(text)).toThrow(CidrError);
+    expect(() => parseRuleCidr(text)).toThrow(reason);
+  });
+
+  it('is the same only for one network', () => {
+    expect(sameRuleCidr('203.0.113.7', '203.0.113.0/24')).toBe(false);
+    expect(sameRuleCidr('2001:db8::1', '2001:db8::1/64')).toBe(false);
+    expect(sameRuleCidr('nope', 'nope')).toBe(true);
+    expect(sameRuleCidr('nope', 'NOPE')).toBe(false);
   });
 });

@@ -1,8 +1,12 @@
+import { CidrError } from '../../src/spelling/cidr';
 import {
   canonicalRules,
+  canonicalWrittenRule,
   parseProtocol,
+  parseRuleProtocol,
   portsForProtocolProblem,
   ProtocolError,
+  sameRuleProtocol,
   sameRules,
   type FirewallRule,
 } from '../../src/spelling/firewall-rules';
@@ -102,8 +106,70 @@ describe('sameRules', () => {
   it('sees a real change, and never throws on a bad rule', () => {
     const a: Inbound[] = [{ protocol: 'tcp', ports: '22', sources: ['0.0.0.0/0'] }];
     expect(sameRules(a, [{ protocol: 'tcp', ports: '23', sources: ['0.0.0.0/0'] }], 'sources')).toBe(false);
-    expect(sameRules(a, [{ protocol: 'tcp', ports: '022', sources: ['0.0.0.0/0'] }], 'sources')).toBe(false);
+    expect(sameRules(a, [{ protocol: 'udp', ports: '22', sources: ['0.0.0.0/0'] }], 'sources')).toBe(false);
+    expect(sameRules(a, [{ protocol: 'tcp', ports: '22', sources: ['0.0.0.0/1'] }], 'sources')).toBe(false);
     expect(sameRules(a, [{ protocol: 'tcp', ports: '22', sources: ['nope'] }], 'sources')).toBe(false);
+    expect(sameRules(a, [{ protocol: 'tcp', ports: '23-22', sources: ['0.0.0.0/0'] }], 'sources')).toBe(
+      false,
+    );
+    expect(sameRules(a, [{ protocol: 'sctp', ports: '22', sources: ['0.0.0.0/0'] }], 'sources')).toBe(false);
+  });
+
+  it('takes every spelling with one meaning as the same rules: TCP, 22-22, 0022, bare addresses', () => {
+    const canonical: Inbound[] = [
+      { protocol: 'tcp', ports: '22', sources: ['203.0.113.7/32', '2001:db8::1/128'] },
+    ];
+    const written = [
+      { protocol: 'TCP', ports: '22-22', sources: ['2001:DB8::1', '203.0.113.7'] },
+      { protocol: ' tcp ', ports: '0022', sources: ['2001:db8::1', '203.0.113.7/32 '] },
+    ];
+    expect(sameRules(canonical, written, 'sources')).toBe(true);
+    expect(sameRules(written, canonical, 'sources')).toBe(true);
+  });
+});
+
+describe('canonicalWrittenRule', () => {
+  it('spells each member as the API takes it, CIDRs in the order written', () => {
+    expect(
+      canonicalWrittenRule(
+        { protocol: 'Udp', ports: ' 8000 - 9000 ', destinations: ['2001:DB8::1', '::0/0', '10.0.0.5/8'] },
+        'destinations',
+      ),
+    ).toEqual({
+      protocol: 'udp',
+      ports: '8000-9000',
+      destinations: ['2001:db8::1/128', '::/0', '10.0.0.0/8'],
+    });
+    expect(canonicalWrittenRule({ protocol: 'ICMP', sources: ['0.0.0.0/0'] }, 'sources')).toEqual({
+      protocol: 'icmp',
+      sources: ['0.0.0.0/0'],
+    });
+  });
+
+  it('throws the refusal of the first member it cannot read', () => {
+    expect(() => canonicalWrittenRule({ protocol: 'tcp', ports: '80-22', sources: [] }, 'sources')).toThrow(
+      'write "22-80"',
+    );
+    expect(() =>
+      canonicalWrittenRule({ protocol: 'tcp', ports: '22', sources: ['10.0.0.0/33'] }, 'sources'),
+    ).toThrow(CidrError);
+  });
+});
+
+describe('parseRuleProtocol', () => {
+  it('takes any letter case and surrounding blanks', () => {
+    expect(parseRuleProtocol('TCP')).toBe('tcp');
+    expect(parseRuleProtocol(' Udp ')).toBe('udp');
+    expect(parseRuleProtocol('icmp')).toBe('icmp');
+    expect(sameRuleProtocol('TCP', 'tcp')).toBe(true);
+    expect(sameRuleProtocol('tcp', 'udp')).toBe(false);
+    expect(sameRuleProtocol('sctp', 'SCTP')).toBe(false);
+  });
+
+  it('refuses what is no protocol the API knows, with its reason', () => {
+    expect(() => parseRuleProtocol('sctp')).toThrow(ProtocolError);
+    expect(() => parseRuleProtocol('sctp')).toThrow(/^must be one of "icmp", "tcp", "udp"$/);
+    expect(() => parseRuleProtocol('t c p')).toThrow(ProtocolError);
   });
 });
 

@@ -10,7 +10,7 @@ import * as cdktf from 'cdktf';
 
 export interface FirewallConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Traffic allowed in: a set of `{ protocol, ports, sources }`, at most 100. Left out or `[]`: nothing comes in. Changing it updates the firewall in place, replacing the whole inbound list at once. Order, repeated rules and repeated CIDRs do not matter: the API stores the rules sorted, without duplicates.
+  * Traffic allowed in: a set of `{ protocol, ports, sources }`, at most 100. Left out or `[]`: nothing comes in. Changing it updates the firewall in place, replacing the whole inbound list at once. Each rule: `protocol` is `tcp`, `udp` or `icmp`, in any letter case; `ports` (tcp and udp only, required there) is one port `"22"` or a range `"8000-9000"` of ports 1–65535, and `"22-22"`, `"0022"` or surrounding blanks mean the same; `sources` are IPv4 and IPv6 CIDRs, where a bare address is its one host (`"203.0.113.7"` is `203.0.113.7/32`). The provider sends the API the canonical spelling; any spelling of the same rules plans no change. Order, repeated rules and repeated CIDRs do not matter: the API stores the rules sorted, without duplicates.
   *
   * Reference: {@link docs/reference/resources/lightyear_firewall.md Firewall#inbound_rules}
   */
@@ -22,7 +22,7 @@ export interface FirewallConfig extends cdktf.TerraformMetaArguments {
   */
   readonly name: string;
   /**
-  * Traffic allowed out: a set of `{ protocol, ports, destinations }`, at most 100. Left out or `[]`: no outbound rules. Changing it updates the firewall in place, replacing the whole outbound list at once. Order, repeated rules and repeated CIDRs do not matter.
+  * Traffic allowed out: a set of `{ protocol, ports, destinations }`, at most 100. Left out or `[]`: no outbound rules. Changing it updates the firewall in place, replacing the whole outbound list at once. Each rule: `protocol` is `tcp`, `udp` or `icmp`, in any letter case; `ports` (tcp and udp only, required there) is one port `"22"` or a range `"8000-9000"` of ports 1–65535, and `"22-22"`, `"0022"` or surrounding blanks mean the same; `destinations` are IPv4 and IPv6 CIDRs, where a bare address is its one host (`"203.0.113.7"` is `203.0.113.7/32`). The provider sends the API the canonical spelling; any spelling of the same rules plans no change. Order, repeated rules and repeated CIDRs do not matter.
   *
   * Reference: {@link docs/reference/resources/lightyear_firewall.md Firewall#outbound_rules}
   */
@@ -36,19 +36,19 @@ export interface FirewallConfig extends cdktf.TerraformMetaArguments {
 }
 export interface FirewallInboundRules {
   /**
-  * For `tcp` and `udp` (required there): one port (`"22"`) or a range (`"8000-9000"`), ports 1–65535, the first below the last. Not allowed for `icmp`.
+  * For `tcp` and `udp` (required there): one port (`"22"`) or a range (`"8000-9000"`), ports 1–65535. Not allowed for `icmp`. Also accepted, and sent to the API as the canonical form: a one-port range (`"22-22"` is `"22"`), leading zeros (`"0022"`), blanks around the value or the dash. Refused with the fix: a reversed range (`"9000-8000"`) and `:` as the separator.
   *
   * Reference: {@link docs/reference/resources/lightyear_firewall.md Firewall#ports}
   */
   readonly ports?: string;
   /**
-  * `tcp`, `udp` or `icmp` (lower case, as the API takes it).
+  * `tcp`, `udp` or `icmp`. Letter case does not matter (`"TCP"` is `tcp`): the provider sends the lower-case name the API takes, and a respelling plans no change.
   *
   * Reference: {@link docs/reference/resources/lightyear_firewall.md Firewall#protocol}
   */
   readonly protocol: string;
   /**
-  * IPv4 and IPv6 CIDRs traffic may go from, such as `"0.0.0.0/0"` and `"::/0"` for anywhere, or `"203.0.113.7/32"` for one host. At least one, at most 100. The API stores them canonical (host bits zero, `::/0` for `::0/0`, short lower-case IPv6); any spelling of the same network plans no change.
+  * IPv4 and IPv6 CIDRs traffic may go from, such as `"0.0.0.0/0"` and `"::/0"` for anywhere, or `"203.0.113.7/32"` for one host; a bare address is that one host (`"203.0.113.7"` is `203.0.113.7/32`, `"2001:db8::1"` is `2001:db8::1/128`). At least one, at most 100. The API stores them canonical (host bits zero, `::/0` for `::0/0`, short lower-case IPv6, the prefix written out); any spelling of the same network plans no change.
   *
   * Reference: {@link docs/reference/resources/lightyear_firewall.md Firewall#sources}
   */
@@ -218,19 +218,19 @@ export class FirewallInboundRulesList extends cdktf.ComplexList {
 }
 export interface FirewallOutboundRules {
   /**
-  * IPv4 and IPv6 CIDRs traffic may go to, such as `"0.0.0.0/0"` and `"::/0"` for anywhere, or `"203.0.113.7/32"` for one host. At least one, at most 100. The API stores them canonical (host bits zero, `::/0` for `::0/0`, short lower-case IPv6); any spelling of the same network plans no change.
+  * IPv4 and IPv6 CIDRs traffic may go to, such as `"0.0.0.0/0"` and `"::/0"` for anywhere, or `"203.0.113.7/32"` for one host; a bare address is that one host (`"203.0.113.7"` is `203.0.113.7/32`, `"2001:db8::1"` is `2001:db8::1/128`). At least one, at most 100. The API stores them canonical (host bits zero, `::/0` for `::0/0`, short lower-case IPv6, the prefix written out); any spelling of the same network plans no change.
   *
   * Reference: {@link docs/reference/resources/lightyear_firewall.md Firewall#destinations}
   */
   readonly destinations: string[];
   /**
-  * For `tcp` and `udp` (required there): one port (`"22"`) or a range (`"8000-9000"`), ports 1–65535, the first below the last. Not allowed for `icmp`.
+  * For `tcp` and `udp` (required there): one port (`"22"`) or a range (`"8000-9000"`), ports 1–65535. Not allowed for `icmp`. Also accepted, and sent to the API as the canonical form: a one-port range (`"22-22"` is `"22"`), leading zeros (`"0022"`), blanks around the value or the dash. Refused with the fix: a reversed range (`"9000-8000"`) and `:` as the separator.
   *
   * Reference: {@link docs/reference/resources/lightyear_firewall.md Firewall#ports}
   */
   readonly ports?: string;
   /**
-  * `tcp`, `udp` or `icmp` (lower case, as the API takes it).
+  * `tcp`, `udp` or `icmp`. Letter case does not matter (`"TCP"` is `tcp`): the provider sends the lower-case name the API takes, and a respelling plans no change.
   *
   * Reference: {@link docs/reference/resources/lightyear_firewall.md Firewall#protocol}
   */

@@ -197,19 +197,31 @@ describe('lightyear_api_key lifecycle', () => {
             expectActions: { [ADDRESS]: ['delete', 'create'] },
           },
           {
-            // A key usable only from elsewhere: it exists, but refuses this machine.
+            // A key usable only from elsewhere: it exists, but refuses this machine. Created from ranges as
+            // people write them (bare addresses, upper-case IPv6, ::0/0): the API gets and holds them
+            // canonical, state keeps them as written, and the next plan is empty.
             config: keyConfig({
               name: 'ci-pipeline-2',
               permissions: ['ssh_keys:write'],
-              allowedIps: ['203.0.113.0/24'],
+              allowedIps: ['203.0.113.0/24', '198.51.100.7', '2001:DB8::1', '::0/0'],
             }),
             expectActions: { [ADDRESS]: ['delete', 'create'] },
             check: async (state) => {
-              expect(state[ADDRESS]).toMatchObject({ allowed_ips: ['203.0.113.0/24'], expires_at: null });
-              await withKey(lw, state[ADDRESS]!.secret as string, (c) =>
+              const key = state[ADDRESS]!;
+              expect(key.expires_at).toBeNull();
+              expect([...(key.allowed_ips as string[])].sort()).toEqual(
+                ['203.0.113.0/24', '198.51.100.7', '2001:DB8::1', '::0/0'].sort(),
+              );
+              const remote = await lw.client.apiKeys.get(key.id as string);
+              expect([...(remote.allowed_ips ?? [])].sort()).toEqual(
+                ['203.0.113.0/24', '198.51.100.7/32', '2001:db8::1/128', '::/0'].sort(),
+              );
+              await withKey(lw, key.secret as string, (c) =>
                 expect(c.sshKeys.list()).rejects.toMatchObject({ code: 'forbidden' }),
               );
             },
+            // Import reads the API's spelling; the configuration as written still plans empty after it.
+            importVerify: [{ address: ADDRESS, ignore: ['secret', 'last_used_at', 'allowed_ips'] }],
           },
         ],
         () => expectOnlyBootstrapKey(lw),

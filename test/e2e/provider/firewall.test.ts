@@ -90,6 +90,49 @@ const INBOUND_HTTPS_RESPELLED = `
   ]
 `;
 
+/**
+ * Spellings the API itself refuses but that mean one thing: the provider accepts them and sends the
+ * canonical ones (LOOSE_CANONICAL_*).
+ */
+const INBOUND_LOOSE = `
+  inbound_rules = [
+    {
+      protocol = "TCP"
+      ports    = "22-22"
+      sources  = ["203.0.113.7", "2001:DB8::1"]
+    },
+    {
+      protocol = "Udp"
+      ports    = " 0053 "
+      sources  = ["::0/0"]
+    },
+    {
+      protocol = "ICMP"
+      sources  = ["::0/0", "0.0.0.0/0"]
+    },
+  ]
+`;
+
+const OUTBOUND_LOOSE = `
+  outbound_rules = [
+    {
+      protocol     = "TCP"
+      ports        = "443-443"
+      destinations = ["2001:db8::1", "198.51.100.7"]
+    },
+  ]
+`;
+
+const LOOSE_CANONICAL_INBOUND = [
+  { protocol: 'icmp', sources: ['0.0.0.0/0', '::/0'] },
+  { protocol: 'tcp', ports: '22', sources: ['203.0.113.7/32', '2001:db8::1/128'] },
+  { protocol: 'udp', ports: '53', sources: ['::/0'] },
+];
+
+const LOOSE_CANONICAL_OUTBOUND = [
+  { protocol: 'tcp', ports: '443', destinations: ['198.51.100.7/32', '2001:db8::1/128'] },
+];
+
 const CANONICAL_INBOUND_HTTPS = [
   { protocol: 'icmp', sources: ['0.0.0.0/0', '::/0'] },
   { protocol: 'tcp', ports: '22', sources: ['203.0.113.0/24', '2001:db8::/32'] },
@@ -195,7 +238,7 @@ describe('lightyear_firewall lifecycle', () => {
     await mustRun(workspaceOf(lw), ['destroy', '-auto-approve', '-no-color', '-input=false']);
   });
 
-  it('creates from respelled rules, plans empty, and imports to an empty plan', async () => {
+  it('creates from respelled rules and from spellings only the provider accepts, plans empty, imports to an empty plan', async () => {
     await resourceTest(
       workspaceOf(lw),
       [
@@ -209,6 +252,19 @@ describe('lightyear_firewall lifecycle', () => {
           },
           // Import reads the API's spelling; the respelled configuration still plans empty after it.
           importVerify: [{ address: ADDRESS, ignore: ['inbound_rules'] }],
+        },
+        {
+          // "TCP", "22-22", " 0053 ", bare addresses: the API holds them canonical, state as written.
+          config: firewall('spelled', INBOUND_LOOSE, OUTBOUND_LOOSE),
+          expectActions: { [ADDRESS]: ['update'] },
+          check: async (state) => {
+            const rules = state[ADDRESS]!.inbound_rules as { protocol: string }[];
+            expect(rules.map((r) => r.protocol).sort()).toEqual(['ICMP', 'TCP', 'Udp']);
+            const remote = await only(lw);
+            expect(remote.inbound_rules).toEqual(LOOSE_CANONICAL_INBOUND);
+            expect(remote.outbound_rules).toEqual(LOOSE_CANONICAL_OUTBOUND);
+          },
+          importVerify: [{ address: ADDRESS, ignore: ['inbound_rules', 'outbound_rules'] }],
         },
       ],
       async () => expect(await lw.client.firewalls.listAll()).toEqual([]),
@@ -435,9 +491,14 @@ describe('bad input is refused at validate, on the rule list, with the API reaso
     ['TCP without ports', rule('tcp', null, '0.0.0.0/0'), 'ports is required for a tcp rule'],
     ['a port above 65535', rule('tcp', '70000', '0.0.0.0/0'), 'ports must name ports from 1 to 65535'],
     ['a range whose low is above its high', rule('udp', '9000-8000', '0.0.0.0/0'), 'write "8000-9000"'],
-    ['a one-port range', rule('tcp', '22-22', '0.0.0.0/0'), 'write a single port as "22"'],
-    ['an upper-case protocol', rule('TCP', '22', '0.0.0.0/0'), 'write "tcp"'],
-    ['a bare address', rule('tcp', '22', '203.0.113.7'), 'did you mean 203.0.113.7/32?'],
+    ['a range with a colon', rule('tcp', '80:90', '0.0.0.0/0'), 'write "80-90"'],
+    ['an unknown protocol', rule('sctp', '22', '0.0.0.0/0'), 'protocol must be one of "icmp", "tcp", "udp"'],
+    [
+      'an upper-case ICMP with ports',
+      rule('ICMP', '22', '0.0.0.0/0'),
+      'ports must not be given for an icmp rule',
+    ],
+    ['a malformed address', rule('tcp', '22', '203.0.113.256'), 'must be an IPv4 or IPv6 CIDR or address'],
     ['a malformed CIDR', rule('tcp', '22', '10.0.0.0/33'), 'must have a prefix length from 0 to 32 for IPv4'],
   ])('%s', async (_name, badRule, reason) => {
     lw.ws.writeFiles({

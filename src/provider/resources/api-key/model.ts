@@ -1,5 +1,11 @@
 import type { ApiKey, CreateApiKeyRequest } from '../../../api';
-import { canonicalPermission, canonicalTimestamp, judge, timestampMs } from '../../../spelling';
+import {
+  canonicalAllowedIps,
+  canonicalPermission,
+  canonicalTimestamp,
+  judge,
+  timestampMs,
+} from '../../../spelling';
 import type { ObjectValue } from '../../protocol/values';
 import { readState } from '../../framework/typed-state';
 import { apiKeySchema, type ApiKeyState } from './schema';
@@ -10,8 +16,9 @@ export function stateFromValue(v: ObjectValue): ApiKeyState {
 
 /**
  * The create request from a planned key, in the API's spelling: permissions lower-case (validation has
- * refused unknown ones), the expiry as UTC with `Z` (the API takes no offsets), ranges as written (the API
- * canonicalizes them itself).
+ * refused unknown ones), the expiry as UTC with `Z` (the API takes no offsets), ranges canonical
+ * (`203.0.113.7` → `203.0.113.7/32`, `::0/0` → `::/0`, repeats dropped) so the request is what the API
+ * stores; ranges validation could not judge (unknown at plan) go as written, for the API to refuse.
  */
 export function createRequestFrom(planned: ObjectValue): CreateApiKeyRequest {
   const s = stateFromValue(planned);
@@ -22,8 +29,13 @@ export function createRequestFrom(planned: ObjectValue): CreateApiKeyRequest {
     name: (s.name ?? '').trim(),
     permissions,
     ...(s.expires_at === null ? {} : { expires_at: canonicalTimestamp(s.expires_at) }),
-    ...(s.allowed_ips === null ? {} : { allowed_ips: s.allowed_ips.map((ip) => ip.trim()) }),
+    ...(s.allowed_ips === null ? {} : { allowed_ips: allowedIpsRequest(s.allowed_ips) }),
   };
+}
+
+function allowedIpsRequest(ranges: readonly string[]): string[] {
+  const verdict = judge(() => canonicalAllowedIps(ranges));
+  return verdict.ok ? verdict.canonical : ranges.map((ip) => ip.trim());
 }
 
 /**

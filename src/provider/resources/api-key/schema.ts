@@ -63,9 +63,12 @@ export const apiKeySchema = resourceSchema({
     allowed_ips: attr.stringSet({
       description:
         'IPv4 and IPv6 ranges (CIDRs, or single addresses) the key may be used from; a request from ' +
-        'elsewhere is refused (403). The API stores them canonical (`10.0.0.5/8` as `10.0.0.0/8`, ' +
-        '`203.0.113.7` as `203.0.113.7/32`, `::0/0` as `::/0`); any spelling of the same range is no ' +
-        'change. Leave it out for a key usable from anywhere. Changing it replaces the key.',
+        'elsewhere is refused (403). Any spelling of a range is accepted and sent canonical, as the API ' +
+        'stores it: a bare address is its single host (`203.0.113.7` as `203.0.113.7/32`, `2001:db8::1` ' +
+        'as `2001:db8::1/128`), host bits are zeroed (`10.0.0.5/8` as `10.0.0.0/8`), IPv6 is short and ' +
+        'lower case (`::0/0` as `::/0`, `2001:DB8::/32` as `2001:db8::/32`), surrounding blanks and ' +
+        'repeats are dropped; a respelling of the same ranges is no change. Leave it out for a key usable ' +
+        'from anywhere. Changing it replaces the key.',
       optional: true,
       validate: checkAllowedIps,
       equivalent: eachElement(sameRange),

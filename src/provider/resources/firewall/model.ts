@@ -5,7 +5,13 @@ import type {
   OutboundRule,
   UpdateFirewallRequest,
 } from '../../../api';
-import { sameRules } from '../../../spelling';
+import {
+  canonicalRuleCidr,
+  canonicalRulePorts,
+  judge,
+  parseRuleProtocol,
+  sameRules,
+} from '../../../spelling';
 import { readState } from '../../framework/typed-state';
 import type { ObjectValue } from '../../protocol/values';
 import { firewallSchema, type FirewallState } from './schema';
@@ -18,22 +24,34 @@ type InboundState = NonNullable<FirewallState['inbound_rules']>;
 type OutboundState = NonNullable<FirewallState['outbound_rules']>;
 
 /**
- * The planned rules as the API takes them, in the user's spelling (the API canonicalizes them and, when one is
- * refused, names it by its index in this request). A null `ports` is left out, as the API wants for ICMP.
+ * One member in the API's spelling (`"TCP"` → `"tcp"`, `"22-22"` → `"22"`, `"203.0.113.7"` →
+ * `"203.0.113.7/32"`): the API's contract is strict and the provider accepts every spelling with one
+ * meaning. A value validation could not judge (unknown at plan) and cannot be read goes as written, so the
+ * API refuses it with its own reason, on the rule named by its index in this request.
+ */
+function canonical<T extends string>(text: string, canonicalize: (text: string) => T): T {
+  const verdict = judge(() => canonicalize(text));
+  return verdict.ok ? verdict.canonical : (text as T);
+}
+
+/**
+ * The planned rules as the API takes them, one request rule per planned rule (the API names a refused rule
+ * by its index) and each member canonical; the API sorts and deduplicates them itself. A null `ports` is
+ * left out, as the API wants for ICMP.
  */
 export function inboundRequest(rules: InboundState | null): InboundRule[] {
   return (rules ?? []).map((r) => ({
-    protocol: r.protocol as InboundRule['protocol'],
-    ...(r.ports === null ? {} : { ports: r.ports }),
-    sources: r.sources ?? [],
+    protocol: canonical(r.protocol ?? '', parseRuleProtocol),
+    ...(r.ports === null ? {} : { ports: canonical(r.ports, canonicalRulePorts) }),
+    sources: (r.sources ?? []).map((cidr) => canonical(cidr, canonicalRuleCidr)),
   }));
 }
 
 export function outboundRequest(rules: OutboundState | null): OutboundRule[] {
   return (rules ?? []).map((r) => ({
-    protocol: r.protocol as OutboundRule['protocol'],
-    ...(r.ports === null ? {} : { ports: r.ports }),
-    destinations: r.destinations ?? [],
+    protocol: canonical(r.protocol ?? '', parseRuleProtocol),
+    ...(r.ports === null ? {} : { ports: canonical(r.ports, canonicalRulePorts) }),
+    destinations: (r.destinations ?? []).map((cidr) => canonical(cidr, canonicalRuleCidr)),
   }));
 }
 

@@ -1,23 +1,25 @@
 import {
-  canonicalCidr,
+  canonicalRuleCidr,
   judge,
   MAX_PORT,
   MIN_PORT,
   NAME_LIMITS,
   nameProblem,
-  parsePorts,
-  parseProtocol,
+  parseRulePorts,
+  parseRuleProtocol,
   portsForProtocolProblem,
   sameName,
   sameRules,
   type CidrKey,
-  type FirewallRule,
+  type WrittenRule,
   type SpellingProblem,
 } from '../../../spelling';
 import { isObjectValue, Unknown, type ObjectValue, type Value } from '../../protocol/values';
 
 /**
- * The API's own rules for a firewall (src/spelling), as the provider's validators and equivalence. A rule is
+ * The API's own rules for a firewall (src/spelling), as the provider's validators and equivalence, read
+ * leniently where a spelling has one meaning (`"TCP"`, `"22-22"`, a bare address: the `parseRule*` rules);
+ * the model sends the canonical spelling, so the API's strict contract never sees these. A rule is
  * an element of a set, which has no address Terraform can underline, so every problem lands on the rule list
  * (`inbound_rules`) and names the rule as the user wrote it.
  */
@@ -54,14 +56,14 @@ export function describeRule(rule: Value, cidrKey: CidrKey): string {
 function ruleProblems(rule: ObjectValue, cidrKey: CidrKey): string[] {
   const problems: string[] = [];
   const { protocol, ports } = rule;
-  let knownProtocol: ReturnType<typeof parseProtocol> | undefined;
+  let knownProtocol: ReturnType<typeof parseRuleProtocol> | undefined;
   if (typeof protocol === 'string') {
-    const verdict = judge(() => parseProtocol(protocol));
+    const verdict = judge(() => parseRuleProtocol(protocol));
     if (verdict.ok) knownProtocol = verdict.canonical;
     else problems.push(`protocol ${said(verdict.problem)}`);
   }
   if (typeof ports === 'string') {
-    const verdict = judge(() => parsePorts(ports));
+    const verdict = judge(() => parseRulePorts(ports));
     if (!verdict.ok) problems.push(`ports ${said(verdict.problem)}`);
   }
   if (knownProtocol !== undefined && !(ports instanceof Unknown)) {
@@ -82,7 +84,7 @@ function ruleProblems(rule: ObjectValue, cidrKey: CidrKey): string[] {
     if (list.length > MAX_CIDRS) problems.push(`${cidrKey} must list at most ${MAX_CIDRS} CIDRs`);
     for (const cidr of list) {
       if (typeof cidr !== 'string') continue;
-      const verdict = judge(() => canonicalCidr(cidr));
+      const verdict = judge(() => canonicalRuleCidr(cidr));
       if (!verdict.ok) problems.push(`${cidrKey} "${cidr}" ${said(verdict.problem)}`);
     }
   }
@@ -121,9 +123,9 @@ export function sameFirewallName(a: Value, b: Value): boolean {
  * A rule list value as the spelling rules take it; undefined when some member is not a known value of the
  * right type (such a list is the same only as itself).
  */
-export function rulesFromValue<K extends CidrKey>(value: Value, cidrKey: K): FirewallRule<K>[] | undefined {
+export function rulesFromValue<K extends CidrKey>(value: Value, cidrKey: K): WrittenRule<K>[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const rules: FirewallRule<K>[] = [];
+  const rules: WrittenRule<K>[] = [];
   for (const element of value as readonly Value[]) {
     if (!isObjectValue(element)) return undefined;
     const { protocol, ports } = element;
@@ -132,18 +134,19 @@ export function rulesFromValue<K extends CidrKey>(value: Value, cidrKey: K): Fir
     if (ports !== null && ports !== undefined && typeof ports !== 'string') return undefined;
     if (!Array.isArray(cidrs) || !(cidrs as Value[]).every((c) => typeof c === 'string')) return undefined;
     const rule = {
-      protocol: protocol as FirewallRule<K>['protocol'],
+      protocol,
       ...(typeof ports === 'string' ? { ports } : {}),
       [cidrKey]: [...(cidrs as string[])],
     };
-    rules.push(rule as unknown as FirewallRule<K>);
+    rules.push(rule as unknown as WrittenRule<K>);
   }
   return rules;
 }
 
 /**
  * Whether two rule lists mean the same rules to the API: equal in canonical form, so `::0/0` and `::/0`,
- * host bits, long-hand or upper-case IPv6, repeated CIDRs and rules, and order never make a difference.
+ * host bits, long-hand or upper-case IPv6, a bare address and its /32 or /128, `"TCP"` and `"tcp"`,
+ * `"22-22"` and `"22"`, repeated CIDRs and rules, and order never make a difference.
  */
 export function sameRuleList(listName: RuleListName): (a: Value, b: Value) => boolean {
   const cidrKey = CIDR_KEY_OF[listName];

@@ -50,8 +50,19 @@ describe('api key model', () => {
       name: 'ci',
       permissions: ['dns:write', 'instances:read'],
       expires_at: '2027-01-31T12:00:00.000Z',
-      allowed_ips: ['10.0.0.5/8', '203.0.113.7'],
+      allowed_ips: ['10.0.0.0/8', '203.0.113.7/32'],
     });
+  });
+
+  it('sends ranges canonical: bare addresses as their host, ::0/0 as ::/0, upper-case IPv6 lower, once', () => {
+    expect(
+      createRequestFrom(planned({ allowed_ips: ['2001:DB8::1', '::0/0', '203.0.113.7', '203.0.113.7/32'] }))
+        .allowed_ips,
+    ).toEqual(['2001:db8::1/128', '::/0', '203.0.113.7/32']);
+  });
+
+  it('sends a range it cannot read as written, for the API to refuse with its reason', () => {
+    expect(createRequestFrom(planned({ allowed_ips: [' nope '] })).allowed_ips).toEqual(['nope']);
   });
 
   it('leaves out what is not configured: a key that never expires, usable from anywhere', () => {

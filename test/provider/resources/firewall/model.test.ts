@@ -55,11 +55,11 @@ describe('firewall model', () => {
     expect(stateFromApi(apiFirewall, planned({ timeouts })).timeouts).toEqual(timeouts);
   });
 
-  it('sends the rules as written (the API canonicalizes), without ports for ICMP, the name trimmed', () => {
+  it('sends each rule member canonical, rule for rule, without ports for ICMP, the name trimmed', () => {
     expect(createRequestFrom(planned({ name: ' web ' }))).toEqual({
       name: 'web',
       inbound_rules: [
-        { protocol: 'tcp', ports: '22', sources: ['::0/0', '10.0.0.1/8'] },
+        { protocol: 'tcp', ports: '22', sources: ['::/0', '10.0.0.0/8'] },
         { protocol: 'icmp', sources: ['0.0.0.0/0'] },
       ],
       outbound_rules: [{ protocol: 'udp', ports: '53', destinations: ['0.0.0.0/0'] }],
@@ -68,6 +68,29 @@ describe('firewall model', () => {
       inbound_rules: [],
       outbound_rules: [],
     });
+  });
+
+  it('sends the spellings the API refuses but that mean one thing in the spelling the API takes', () => {
+    const inbound = [
+      { protocol: 'TCP', ports: '22-22', sources: ['203.0.113.7', '2001:DB8::1', '::0/0'] },
+      { protocol: ' Udp ', ports: ' 0053 ', sources: [' 10.0.0.1 '] },
+      { protocol: 'ICMP', ports: null, sources: ['0.0.0.0/0'] },
+    ];
+    const outbound = [{ protocol: 'Tcp', ports: '8000 - 9000', destinations: ['2001:0DB8:0:0:0:0:0:0/32'] }];
+    expect(createRequestFrom(planned({ inbound_rules: inbound, outbound_rules: outbound }))).toEqual({
+      name: 'web',
+      inbound_rules: [
+        { protocol: 'tcp', ports: '22', sources: ['203.0.113.7/32', '2001:db8::1/128', '::/0'] },
+        { protocol: 'udp', ports: '53', sources: ['10.0.0.1/32'] },
+        { protocol: 'icmp', sources: ['0.0.0.0/0'] },
+      ],
+      outbound_rules: [{ protocol: 'tcp', ports: '8000-9000', destinations: ['2001:db8::/32'] }],
+    });
+  });
+
+  it('sends what it cannot read as written (known only at apply), for the API to refuse with its reason', () => {
+    const inbound = [{ protocol: 'sctp', ports: '80-22', sources: ['nope'] }];
+    expect(createRequestFrom(planned({ inbound_rules: inbound })).inbound_rules).toEqual(inbound);
   });
 
   it('a rename patches only the name', () => {
@@ -88,5 +111,10 @@ describe('firewall model', () => {
       { protocol: 'tcp', ports: '22', sources: ['0:0:0:0:0:0:0:0/0', '10.0.0.0/8'] },
     ];
     expect(updateRequestFrom(planned(), planned({ inbound_rules: respelled }))).toEqual({});
+    const loose = [
+      { protocol: 'ICMP', ports: null, sources: ['0.0.0.0/0'] },
+      { protocol: 'TCP', ports: '22-22', sources: ['::0/0', '10.0.0.0/8'] },
+    ];
+    expect(updateRequestFrom(planned(), planned({ inbound_rules: loose }))).toEqual({});
   });
 });

@@ -137,15 +137,41 @@ describe('lightyear_firewall plan and apply', () => {
     expect(errorsOf(bad.diagnostics)).toEqual([{ summary: 'Invalid import id', path: [] }]);
   });
 
+  it('applies TCP, 22-22, bare addresses and ::0/0: the API gets them canonical, state keeps them as written', async () => {
+    const loose = config({
+      inbound_rules: [
+        { protocol: 'TCP', ports: '22-22', sources: ['203.0.113.7', '2001:DB8::1', '::0/0'] },
+        { protocol: 'ICMP', ports: null, sources: ['10.0.0.1/8'] },
+      ],
+      outbound_rules: [{ protocol: 'Udp', ports: ' 0053 ', destinations: ['0.0.0.0/0'] }],
+    });
+    expect(errorsOf(await h.validate(loose))).toEqual([]);
+    const state = await h.converge(null, loose);
+    expect(state.inbound_rules).toEqual(loose.inbound_rules);
+    expect(state.outbound_rules).toEqual(loose.outbound_rules);
+    const remote = await client.firewalls.get(state.id as string);
+    expect(remote.inbound_rules).toEqual([
+      { protocol: 'icmp', sources: ['10.0.0.0/8'] },
+      { protocol: 'tcp', ports: '22', sources: ['203.0.113.7/32', '::/0', '2001:db8::1/128'] },
+    ]);
+    expect(remote.outbound_rules).toEqual([{ protocol: 'udp', ports: '53', destinations: ['0.0.0.0/0'] }]);
+    // Refresh and the next plan change nothing; nor does a plan after an import, with the loose config.
+    const read = (await h.read(state)).state!;
+    expect(read).toEqual(state);
+    expect((await h.plan(read, loose)).planned).toEqual(read);
+    const imported = (await h.read((await h.importState(state.id as string)).state!)).state!;
+    expect((await h.plan(imported, loose)).planned).toEqual(imported);
+  });
+
   it('refuses bad rules at validate time, on the rule list', async () => {
     const diagnostics = await h.validate(
       config({ inbound_rules: [{ protocol: 'icmp', ports: '22', sources: ['10.0.0.0/8'] }] }),
     );
     expect(errorsOf(diagnostics)).toEqual([{ summary: 'Invalid inbound_rules', path: ['inbound_rules'] }]);
     expect(diagnostics[0]?.detail).toContain('ports must not be given for an icmp rule');
-    const outbound = await h.validate(config({ outbound_rules: [dns('2001:db8::1')] }));
+    const outbound = await h.validate(config({ outbound_rules: [dns('2001:db8::1/129')] }));
     expect(errorsOf(outbound)).toEqual([{ summary: 'Invalid outbound_rules', path: ['outbound_rules'] }]);
-    expect(outbound[0]?.detail).toContain('did you mean 2001:db8::1/128?');
+    expect(outbound[0]?.detail).toContain('must have a prefix length from 0 to 128 for IPv6');
   });
 
   it('a rule the API refuses at apply is an error on the rule list naming the rule', async () => {

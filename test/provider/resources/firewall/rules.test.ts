@@ -32,20 +32,33 @@ describe('firewall rules at validate time', () => {
     );
   });
 
-  it('refuses ports out of range, a range whose low is not below its high, and "22-22" with its fix', () => {
+  it('accepts every spelling with one meaning: TCP, 22-22, 0022, blanks, bare addresses, ::0/0', () => {
+    expect(
+      checkInbound([
+        inbound('TCP', '22-22', ['203.0.113.7', '2001:DB8::1', '::0/0']),
+        inbound(' Udp ', ' 0053 ', [' 10.0.0.1 ']),
+        inbound('ICMP', null, ['0.0.0.0/0']),
+      ]),
+    ).toBeUndefined();
+  });
+
+  it('refuses ports out of range and a reversed range with its fix', () => {
     expect(checkInbound([inbound('tcp', '70000', ['0.0.0.0/0'])])).toContain(
       'ports must name ports from 1 to 65535',
     );
     expect(checkInbound([inbound('tcp', '9000-8000', ['0.0.0.0/0'])])).toContain(
-      'ports must be a range whose first port is below its last; write "8000-9000"',
+      'ports must be a range whose first port is not above its last; write "8000-9000"',
     );
-    expect(checkInbound([inbound('tcp', '22-22', ['0.0.0.0/0'])])).toContain('write a single port as "22"');
-    expect(checkInbound([inbound('tcp', '0', ['0.0.0.0/0'])])).toContain('ports must be a port such as');
+    expect(checkInbound([inbound('tcp', '80:90', ['0.0.0.0/0'])])).toContain('write "80-90"');
+    expect(checkInbound([inbound('tcp', '0', ['0.0.0.0/0'])])).toContain(
+      'ports must name ports from 1 to 65535',
+    );
+    expect(checkInbound([inbound('tcp', 'ssh', ['0.0.0.0/0'])])).toContain('ports must be a port such as');
   });
 
-  it('refuses a malformed CIDR with a suggested fix, a bare address with its /32', () => {
-    expect(checkInbound([inbound('tcp', '22', ['203.0.113.7'])])).toContain(
-      'sources "203.0.113.7" must be a CIDR with a prefix length, such as 203.0.113.0/24 or 2001:db8::/32 (a single host is /32 or /128); did you mean 203.0.113.7/32?',
+  it('refuses a malformed CIDR or address with the reason', () => {
+    expect(checkInbound([inbound('tcp', '22', ['203.0.113.256'])])).toContain(
+      'sources "203.0.113.256" must be an IPv4 or IPv6 CIDR or address, such as 203.0.113.0/24 or 2001:db8::/32',
     );
     expect(checkInbound([inbound('tcp', '22', ['10.0.0.0/33'])])).toContain(
       'must have a prefix length from 0 to 32 for IPv4',
@@ -54,10 +67,14 @@ describe('firewall rules at validate time', () => {
     expect(checkInbound([inbound('tcp', '22', [])])).toContain('sources must list at least one CIDR');
   });
 
-  it('refuses an upper-case protocol as the API does, with the lower-case fix', () => {
-    expect(checkInbound([inbound('TCP', '22', ['0.0.0.0/0'])])).toContain(
-      'protocol must be one of "icmp", "tcp", "udp"; write "tcp"',
+  it('refuses an unknown protocol, and judges ports against the protocol however it is spelt', () => {
+    expect(checkInbound([inbound('sctp', '22', ['0.0.0.0/0'])])).toContain(
+      'protocol must be one of "icmp", "tcp", "udp"',
     );
+    expect(checkInbound([inbound('ICMP', '22', ['0.0.0.0/0'])])).toContain(
+      'ports must not be given for an icmp rule',
+    );
+    expect(checkInbound([inbound('TCP', null, ['0.0.0.0/0'])])).toContain('ports is required for a tcp rule');
   });
 
   it('reports every bad rule at once, and leaves unknown members to apply time', () => {
@@ -110,6 +127,14 @@ describe('firewall rules equivalence', () => {
       [inbound('tcp', '22', ['0.0.0.0/0', '::/0', '::0/0']), inbound('icmp', null, ['10.0.0.0/8'])],
     ],
     ['reordered rules', [inbound('icmp', null, ['10.0.0.0/8']), inbound('tcp', '22', ['::/0', '0.0.0.0/0'])]],
+    [
+      'TCP, ICMP, 22-22 and 0022',
+      [inbound('TCP', '22-22', ['0.0.0.0/0', '::/0']), inbound('ICMP', null, ['10.0.0.0/8'])],
+    ],
+    [
+      '" tcp " and " 22 "',
+      [inbound(' tcp ', ' 0022 ', ['0.0.0.0/0', '::/0']), inbound('icmp', null, ['10.0.0.0/8'])],
+    ],
   ])('%s is the same rule list', (_name, written) => {
     expect(sameInbound(written, api)).toBe(true);
     expect(sameInbound(api, written)).toBe(true);
@@ -122,6 +147,18 @@ describe('firewall rules equivalence', () => {
         [inbound('udp', '53', ['2001:db8::/32'])],
       ),
     ).toBe(true);
+  });
+
+  it('a bare address is its single host, IPv4 /32 and IPv6 /128', () => {
+    expect(
+      sameInbound(
+        [inbound('tcp', '22', ['203.0.113.7', '2001:DB8::1'])],
+        [inbound('tcp', '22', ['203.0.113.7/32', '2001:db8::1/128'])],
+      ),
+    ).toBe(true);
+    expect(
+      sameInbound([inbound('tcp', '22', ['203.0.113.7'])], [inbound('tcp', '22', ['203.0.113.0/24'])]),
+    ).toBe(false);
   });
 
   it('sees real changes', () => {
