@@ -161,30 +161,15 @@ describe('lightyear_webhook lifecycle', () => {
   );
 });
 
-/*
- * The instance whose creation the webhook reports. `lightyear_instance` is written on another branch; until it
- * is merged the instance is created through the API client after the apply. After the merge: put
- * `INSTANCE_BLOCK` below into the configuration (it depends on the webhook, so Terraform creates the webhook
- * first) and drop `createInstanceOutsideTerraform`.
- *
- *   const INSTANCE_BLOCK = `
- *   resource "lightyear_instance" "web" {
- *     region = "ams"
- *     plan   = "vc2-1c-1gb"
- *     image  = "ubuntu-24.04"
- *     label  = "web-1"
- *     depends_on = [lightyear_webhook.deploys]
- *   }`;
- */
-async function createInstanceOutsideTerraform(lw: LightyearWorkspace): Promise<string> {
-  const instance = await lw.client.instances.create({
-    region: 'ams',
-    plan: 'vc2-1c-1gb',
-    image: 'ubuntu-24.04',
-    label: 'web-1',
-  });
-  return instance.id;
+/** The instance whose creation the webhook reports, made by Terraform in a second apply. */
+const INSTANCE_BLOCK = `
+resource "lightyear_instance" "web" {
+  region = "ams"
+  plan   = "vc2-1c-1gb"
+  image  = "ubuntu-24.04"
+  label  = "web-1"
 }
+`;
 
 describe('a webhook made by terraform receives signed deliveries', () => {
   let lw: LightyearWorkspace;
@@ -201,14 +186,13 @@ describe('a webhook made by terraform receives signed deliveries', () => {
   });
 
   it('verifies instance.created with the secret read from the state', async () => {
-    lw.ws.writeFiles({
-      'main.tf': `${webhookConfig({ url: receiver.url, events: ['instance.created'] })}
+    const webhookOnly = `${webhookConfig({ url: receiver.url, events: ['instance.created'] })}
 output "webhook_secret" {
   value     = lightyear_webhook.deploys.secret
   sensitive = true
 }
-`,
-    });
+`;
+    lw.ws.writeFiles({ 'main.tf': webhookOnly });
     const ws = asWorkspace(lw);
     await mustRun(ws, ['init', '-no-color', '-input=false']);
     const apply = await mustRun(ws, ['apply', '-auto-approve', '-no-color', '-input=false']);
@@ -218,7 +202,10 @@ output "webhook_secret" {
     expect(secret).toMatch(/^whsec_/);
     receiver.secret = secret;
 
-    const instanceId = await createInstanceOutsideTerraform(lw);
+    // Then Terraform creates an instance: the cloud reports it to the webhook, signed with that secret.
+    lw.ws.writeFiles({ 'main.tf': `${webhookOnly}${INSTANCE_BLOCK}` });
+    await mustRun(ws, ['apply', '-auto-approve', '-no-color', '-input=false']);
+    const instanceId = (await stateValues(ws))['lightyear_instance.web']!.id as string;
     await waitUntil(() => receiver.processed().length > 0, 30_000);
     const [request] = receiver.requests;
     expect(request).toMatchObject({ verified: true, status: 200 });
@@ -232,9 +219,9 @@ output "webhook_secret" {
     const attempts = await lw.client.webhooks.deliveries(hookId).listAll();
     expect(attempts).toEqual([expect.objectContaining({ succeeded: true, status_code: 200 })]);
 
-    await lw.client.instances.delete(instanceId);
     await mustRun(ws, ['destroy', '-auto-approve', '-no-color', '-input=false']);
     expect(await lw.client.webhooks.listAll()).toEqual([]);
+    expect(await lw.client.instances.listAll()).toEqual([]);
   });
 });
 
