@@ -41,7 +41,8 @@ export const importCommand = defineCommand({
     const out = path.resolve(ctx.cwd, required(options.out, 'out', 'import'));
     const kinds = (options.kind ?? []).map(parseKind);
     // Read before anything is asked of the API: a wrong path fails at once.
-    const managed = options.orphans === undefined ? undefined : readStateFile(path.resolve(ctx.cwd, options.orphans));
+    const managed =
+      options.orphans === undefined ? undefined : readStateFile(path.resolve(ctx.cwd, options.orphans));
     const result = await withClient(ctx, options, (client) =>
       generateImport(client, {
         kinds,

@@ -103,13 +103,21 @@ function secretNotes(type: string, state: ObjectValue): string[] {
           ]
         : [];
     }
-    return [`${name} cannot be imported: the API shows it only when the object is created; it stays empty in state.`];
+    return [
+      `${name} cannot be imported: the API shows it only when the object is created; it stays empty in state.`,
+    ];
   });
 }
 
-export async function generateImport(client: LightyearClient, options: ImportOptions = {}): Promise<ImportResult> {
+export async function generateImport(
+  client: LightyearClient,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const signal = options.signal ?? new AbortController().signal;
-  const inventory = await discoverInventory(client, { ...(options.kinds ? { kinds: options.kinds } : {}), signal });
+  const inventory = await discoverInventory(client, {
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+    signal,
+  });
   const names = new NameAllocator();
   const notes: string[] = [];
   const found: (GeneratedObject & { importId: string })[] = [];
@@ -135,7 +143,12 @@ export async function generateImport(client: LightyearClient, options: ImportOpt
         );
         continue;
       }
-      found.push({ type: target.type, name: names.take(target.type, target.hint, target.fallback), state, importId: target.importId });
+      found.push({
+        type: target.type,
+        name: names.take(target.type, target.hint, target.fallback),
+        state,
+        importId: target.importId,
+      });
     }
   }
   if (alreadyManaged > 0)
@@ -143,7 +156,12 @@ export async function generateImport(client: LightyearClient, options: ImportOpt
 
   const index = new ReferenceIndex(found);
   const resources = found.map((object): ImportedResource => {
-    const configured = configuredObject(definitionOf(object.type).schema, object.state, [], index.resolverFor(object));
+    const configured = configuredObject(
+      definitionOf(object.type).schema,
+      object.state,
+      [],
+      index.resolverFor(object),
+    );
     return {
       type: object.type,
       name: object.name,

@@ -1,3 +1,4 @@
+import { isControlCharacter } from '../../spelling/control-characters';
 import { ObjectExpression, Reference, type BlockExpression, type Expression } from './expression';
 
 /**
@@ -22,7 +23,7 @@ export function hclString(text: string): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else if ((ch === '$' || ch === '%') && next === '{') out += ch + ch;
-    else if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(ch))
+    else if (isControlCharacter(ch.charCodeAt(0)))
       out += `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
     else out += ch;
   }

@@ -23,9 +23,7 @@ export interface GeneratedObject {
 
 /** Attributes holding the id of another object: `…_id`, `…_ids`, or named after the kind they point to. */
 function holdsIds(attribute: string, target: GeneratedObject): boolean {
-  return (
-    attribute.endsWith('_id') || attribute.endsWith('_ids') || target.type.endsWith(`_${attribute}`)
-  );
+  return attribute.endsWith('_id') || attribute.endsWith('_ids') || target.type.endsWith(`_${attribute}`);
 }
 
 const ADDRESS_ATTRIBUTE: Readonly<Record<string, string>> = { A: 'ipv4', AAAA: 'ipv6' };
@@ -62,7 +60,8 @@ export class ReferenceIndex {
   }
 
   private addressReference(recordType: unknown, data: string): Reference | undefined {
-    const attribute = typeof recordType === 'string' ? ADDRESS_ATTRIBUTE[recordType.toUpperCase()] : undefined;
+    const attribute =
+      typeof recordType === 'string' ? ADDRESS_ATTRIBUTE[recordType.toUpperCase()] : undefined;
     if (attribute === undefined) return undefined;
     const server = this.objects.find((o) => {
       const address = o.state[attribute];

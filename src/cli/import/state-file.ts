@@ -42,7 +42,11 @@ export function parseStateFile(text: string, file: string): ManagedObjects {
       if (typeof id !== 'string') continue;
       const key = instance.index_key;
       const address =
-        key === undefined ? base : typeof key === 'number' ? `${base}[${key}]` : `${base}[${JSON.stringify(key)}]`;
+        key === undefined
+          ? base
+          : typeof key === 'number'
+            ? `${base}[${key}]`
+            : `${base}[${JSON.stringify(key)}]`;
       ids.set(id, address);
     }
   }

@@ -20,7 +20,10 @@ export function writeOutput(dir: string, files: readonly OutputFile[]): string[]
         throw new ImportWriteError(target, fileErrorInWords(err));
     }
     if (existing !== undefined && !existing.slice(0, 1000).includes(GENERATED_MARK))
-      throw new ImportWriteError(target, 'it exists and was not written by lyctl import; choose another --out');
+      throw new ImportWriteError(
+        target,
+        'it exists and was not written by lyctl import; choose another --out',
+      );
   }
   const written: string[] = [];
   for (const file of files) {
