@@ -1,5 +1,11 @@
 import type { AttributeSchema, ObjectSchema } from '../../provider/framework/schema';
-import { DynamicValue, Unknown, type ObjectValue, type Value } from '../../provider/protocol/values';
+import {
+  DynamicValue,
+  Unknown,
+  type CtyType,
+  type ObjectValue,
+  type Value,
+} from '../../provider/protocol/values';
 import { ObjectExpression, type BlockExpression, type Expression } from './expression';
 
 /**
@@ -68,26 +74,42 @@ function expressionOf(
       (item) => configuredObject(nested, item as ObjectValue, path, resolve).attributes,
     );
   }
-  return plainExpression(value, path, resolve);
+  return plainExpression(value, path, resolve, schema.type);
 }
 
-function plainExpression(value: Value, path: readonly string[], resolve: StringResolver): Expression {
+function plainExpression(
+  value: Value,
+  path: readonly string[],
+  resolve: StringResolver,
+  type: CtyType | undefined,
+): Expression {
   if (typeof value === 'string') return resolve(path, value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) {
-    const items = value.map((item: Value) => plainExpression(item, path, resolve));
-    // Sets have no order; sorted plain strings keep the output stable from one run to the next.
-    return items.every((i) => typeof i === 'string') ? [...(items as string[])].sort() : items;
+    const element = type !== undefined && 'element' in type ? type.element : undefined;
+    const items = value.map((item: Value) => plainExpression(item, path, resolve, element));
+    // A set has no order: sorted plain strings keep the output the same from one run to the next. A list's
+    // order is its meaning and is kept.
+    return type?.kind === 'set' && items.every((i) => typeof i === 'string')
+      ? [...(items as string[])].sort()
+      : items;
   }
-  if (value instanceof DynamicValue) return plainExpression(value.value, path, resolve);
+  if (value instanceof DynamicValue) return plainExpression(value.value, path, resolve, value.type);
   if (value !== null && typeof value === 'object' && !(value instanceof Unknown)) {
     const members = new Map<string, Expression>();
     for (const [key, item] of Object.entries(value as ObjectValue))
-      if (item !== null) members.set(key, plainExpression(item, [...path, key], resolve));
+      if (item !== null)
+        members.set(key, plainExpression(item, [...path, key], resolve, memberType(type, key)));
     return new ObjectExpression(members);
   }
   throw new Error(`cannot write the value at ${path.join('.')}: it is not known`);
+}
+
+function memberType(type: CtyType | undefined, key: string): CtyType | undefined {
+  if (type?.kind === 'map') return type.element;
+  if (type?.kind === 'object') return type.attributes[key];
+  return undefined;
 }
 
 /** The arguments and blocks of `state` under `schema`, in the schema's order. */
