@@ -10,7 +10,7 @@ import { ImportReadError } from './errors';
 import type { ImportedResource } from './expression';
 import { NameAllocator } from './names';
 import { ReferenceIndex, type GeneratedObject } from './references';
-import { managedAddress, type ManagedObjects } from './state-file';
+import { managedAddress, managedAddressOfId, type ManagedObjects } from './state-file';
 
 /**
  * `lyctl import`'s model: what the account holds, read back exactly as the provider reads it on
@@ -156,12 +156,20 @@ export async function generateImport(
 
   const index = new ReferenceIndex(found);
   const resources = found.map((object): ImportedResource => {
-    const configured = configuredObject(
-      definitionOf(object.type).schema,
-      object.state,
-      [],
-      index.resolverFor(object),
-    );
+    const resolve = index.resolverFor(object);
+    const managedElsewhere: string[] = [];
+    const configured = configuredObject(definitionOf(object.type).schema, object.state, [], (path, value) => {
+      const expression = resolve(path, value);
+      // An id the given state manages stays an id here (this output is planned on its own), but the note
+      // says which address to refer to once the two configurations are one.
+      const address =
+        expression === value && options.managed !== undefined
+          ? managedAddressOfId(options.managed, value)
+          : undefined;
+      if (address !== undefined)
+        managedElsewhere.push(`${path.join('.')}: ${value} is ${address} in the given state.`);
+      return expression;
+    });
     return {
       type: object.type,
       name: object.name,
@@ -169,7 +177,7 @@ export async function generateImport(
       id: typeof object.state.id === 'string' ? object.state.id : object.importId,
       attributes: configured.attributes,
       blocks: configured.blocks,
-      notes: secretNotes(object.type, object.state),
+      notes: [...secretNotes(object.type, object.state), ...managedElsewhere],
     };
   });
   return { resources, notes };

@@ -67,3 +67,12 @@ export function readStateFile(file: string): ManagedObjects {
 export function managedAddress(managed: ManagedObjects, type: string, id: string): string | undefined {
   return managed.byType.get(type)?.get(id);
 }
+
+/** The address managing an object with this id, whatever its type (an id names one object). */
+export function managedAddressOfId(managed: ManagedObjects, id: string): string | undefined {
+  for (const ids of managed.byType.values()) {
+    const address = ids.get(id);
+    if (address !== undefined) return address;
+  }
+  return undefined;
+}

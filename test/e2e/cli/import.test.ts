@@ -170,6 +170,7 @@ describe('lyctl import', () => {
       ['lightyear_dns_record.txt_new_example_com', `example.com/${record.id}`],
     ]);
     expect(tf).toContain('domain = "example.com"');
+    expect(tf).toContain('# domain: example.com is lightyear_dns_domain.example_com in the given state.');
 
     const onlyKeys = await lyctl(['import', '--out', outDir('keys'), '--kind', 'ssh-key']);
     expect(onlyKeys.code).toBe(0);
