@@ -86,12 +86,9 @@ export function bodyLines(
       run.push(entry);
       continue;
     }
-    // terraform fmt aligns a multi-line argument with the run before it, and starts a new run after it.
-    run.push(entry);
-    const width = Math.max(...run.map((e) => e.key.length));
-    for (const e of run.slice(0, -1)) out.push(`${indent}${e.key.padEnd(width)} = ${e.lines[0]}`);
-    out.push(`${indent}${entry.key.padEnd(width)} = ${entry.lines[0]}`, ...entry.lines.slice(1));
-    run = [];
+    // terraform fmt aligns only runs of one-line arguments: a multi-line one ends the run and is not padded.
+    if (run.length > 0) flush();
+    out.push(`${indent}${entry.key} = ${entry.lines[0]}`, ...entry.lines.slice(1));
   }
   if (run.length > 0) flush();
   for (const block of blocks) {

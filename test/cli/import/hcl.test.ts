@@ -63,7 +63,7 @@ describe('hclExpression', () => {
         '  ',
       ),
     ).toEqual([
-      '  name          = "web"',
+      '  name = "web"',
       '  inbound_rules = [',
       '    {',
       '      protocol = "tcp"',

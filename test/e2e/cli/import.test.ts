@@ -59,6 +59,11 @@ async function seedAccount(lw: LightyearWorkspace): Promise<Seeded> {
     firewall_id: webFw.id,
   });
   const servers = await Promise.all([web, web2].map((s) => waitActive(lw, s.id)));
+  // A snapshot refers to its server; a stopped server is configured stopped.
+  const snapshot = await c.snapshots.create({ instance_id: web2.id, description: 'before upgrade' });
+  await waitFor(async () => (await c.snapshots.get(snapshot.id)).status === 'complete');
+  await c.instances.stop(web2.id);
+  await waitFor(async () => (await c.instances.get(web2.id)).power_status === 'stopped');
   const data = await c.blocks.create({ region: 'ams', size_gb: 20, label: 'data' });
   await c.blocks.create({ region: 'ams', size_gb: 10, label: 'scratch' });
   await waitFor(async () => (await c.blocks.get(data.id)).status === 'active');
@@ -80,8 +85,9 @@ async function seedAccount(lw: LightyearWorkspace): Promise<Seeded> {
   await c.webhooks.create({ url: 'https://hooks.example.com/lightyear', events: ['instance.created'] });
   const own = keys.find((k) => k.prefix === lw.cloud.apiKey.slice(0, 9));
   if (own === undefined) throw new Error('the cloud lists no key with the bootstrap key prefix');
-  // keys 2, firewalls 2, servers 2, volumes 2 + 1 attachment, domain 1, records 6, api key 1, webhook 1.
-  return { ownKeyId: own.id, count: 18 };
+  // keys 2, firewalls 2, servers 2, volumes 2 + 1 attachment, snapshot 1, domain 1, records 6, api key 1,
+  // webhook 1.
+  return { ownKeyId: own.id, count: 19 };
 }
 
 async function waitFor(check: () => Promise<boolean>): Promise<void> {
@@ -129,12 +135,21 @@ describe('lyctl import', () => {
     expect(tf).toContain('domain = lightyear_dns_domain.example_com.id');
     expect(tf).toContain('block_id    = lightyear_block_storage.data.id');
     expect(tf).toContain('instance_id = lightyear_instance.web.id');
+    expect(tf).toMatch(
+      /resource "lightyear_snapshot" "before_upgrade" \{\n {2}instance_id = lightyear_instance\.web_2\.id\n/,
+    );
+    expect(tf).toContain('power_status = "stopped"');
     expect(tf).toContain('"v=spf1 \\"quoted\\" $${not_a_template} %%{nor_this}"');
     // What cannot be imported is said, not faked.
     expect(tf).toContain('# user_data is left out');
     expect(tf).toContain('# secret cannot be imported');
     expect(tf).not.toContain(`id = "${seeded.ownKeyId}"`);
     expect(run.stderr).toContain(`API key ${seeded.ownKeyId}`);
+
+    // Laid out as terraform fmt lays it out: fmt has nothing to change.
+    const fmt = await lw.tf(['fmt', '-check', '-no-color']);
+    expect(fmt.stdout).toBe('');
+    expect(fmt.code).toBe(0);
 
     const init = await lw.tf(['init', '-no-color', '-input=false']);
     expect(init.code).toBe(0);
