@@ -193,6 +193,12 @@ describe('lyctl import', () => {
     const types = [...keysTf.matchAll(/^resource "(\w+)"/gm)].map((m) => m[1]);
     expect(types).toEqual(['lightyear_ssh_key', 'lightyear_ssh_key', 'lightyear_ssh_key']);
 
+    const withOwn = await lyctl(['import', '--out', outDir('own'), '--kind', 'api-key', '--include-own-key']);
+    expect(withOwn.code).toBe(0);
+    expect(fs.readFileSync(path.join(outDir('own'), 'imported.tf'), 'utf8')).toContain(
+      `id = "${seeded.ownKeyId}"`,
+    );
+
     const bad = await lyctl([
       'import',
       '--out',
@@ -213,7 +219,10 @@ describe('lyctl import', () => {
     const dir = outDir('cdktf');
     const run = await lyctl(['import', '--out', dir, '--cdktf']);
     expect(run.code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'main.ts'), 'utf8')).toContain('.importFrom(');
+    const main = fs.readFileSync(path.join(dir, 'main.ts'), 'utf8');
+    expect(main).toContain('firewallId: firewallWeb.id,');
+    expect(main).toContain('data: instanceWeb.ipv4,');
+    expect(main).toContain('domain: dnsDomainExampleCom.id,');
     // What `npm install` would give: this package and cdktf from the repository's node_modules.
     const modules = path.join(dir, 'node_modules');
     fs.mkdirSync(modules);
