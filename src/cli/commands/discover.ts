@@ -10,7 +10,7 @@ import {
 } from '../discovery/inventory';
 import { formatTable, type Column } from '../output/table';
 
-function parseKind(text: string): InventoryKind {
+export function parseKind(text: string): InventoryKind {
   const kind = text.toLowerCase();
   if (!(INVENTORY_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(

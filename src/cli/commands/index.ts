@@ -1,8 +1,10 @@
 import type { CommandTableEntry } from '../command';
 import { apiKeyCommands } from './api-key';
+import { imageCommands, planCommands, regionCommands } from './catalog';
 import { discoverCommand } from './discover';
 import { domainCommands, recordCommands } from './domain';
 import { firewallCommands } from './firewall';
+import { importCommand } from './import';
 import { localCommands } from './local';
 import { profileCommands } from './profile';
 import { providerCommands } from './provider';
@@ -29,4 +31,8 @@ export const COMMANDS: readonly CommandTableEntry[] = [
   apiKeyCommands,
   webhookCommands,
   discoverCommand,
+  importCommand,
+  regionCommands,
+  planCommands,
+  imageCommands,
 ];
