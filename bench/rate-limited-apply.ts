@@ -87,7 +87,8 @@ async function counted(
   env: Record<string, string>,
 ): Promise<Counted> {
   await requestLog(cloud, 'DELETE');
-  const run = await ws.terraform(args, { env });
+  // Minutes by design: 300 resources at 120 requests a minute.
+  const run = await ws.terraform(args, { env, timeoutMs: 30 * 60_000 });
   if (run.code !== 0) throw new Error(`terraform ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
   const statuses = await requestLog(cloud, 'GET');
   return { ms: run.durationMs, requests: statuses.length, refused: statuses.filter((s) => s === 429).length };
