@@ -1,5 +1,6 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { LightyearProvider, SshKey, tf } from '../../constructs';
+import './cdktf-matchers';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHqwc2JEQKce5G9CKx1TA5tyXdaBOyZbuANuoqrz3rDo test';
 
@@ -67,6 +68,14 @@ describe('SshKey construct', () => {
     new LightyearProvider(stack, 'lightyear');
     new SshKey(stack, 'key', { name: ' padded ', publicKey: `${KEY}\n` });
     expect(stack.node.findAll().flatMap((c) => c.node.validate())).toEqual([]);
+  });
+
+  it('is a lightyear_ssh_key to cdktf matchers too', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'test');
+    new LightyearProvider(stack, 'lightyear');
+    new SshKey(stack, 'key', { name: 'deploy', publicKey: KEY });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(tf.SshKey, { name: 'deploy', public_key: KEY });
   });
 
   it('leaves tokens to Terraform', () => {
