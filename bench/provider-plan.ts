@@ -5,42 +5,16 @@
  *
  *   npm run build && node --import tsx bench/provider-plan.ts [resources] [repeats]
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { installProvider } from '../src/cli/provider-package';
 import { startLocalCloud } from '../src/cloud';
 import { createTerraformWorkspace, type TerraformWorkspace } from '../test/helpers/terraform';
+import { lightyearConfig } from './provider-plan-config';
 import { percentile, printTable } from './stats';
 
 const BUNDLE = path.resolve(__dirname, '..', 'dist', 'terraform-provider-lightyear.js');
-
-function ed25519Line(comment: string): string {
-  const jwk = crypto.generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' });
-  const str = (b: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, b.length]), b]);
-  const blob = Buffer.concat([str(Buffer.from('ssh-ed25519')), str(Buffer.from(jwk.x!, 'base64url'))]);
-  return `ssh-ed25519 ${blob.toString('base64')} ${comment}`;
-}
-
-function lightyearConfig(count: number): string {
-  const keys = Array.from({ length: count }, (_, i) => ed25519Line(`bench-${i}`));
-  return `terraform {
-  required_providers {
-    lightyear = { source = "lightyear/lightyear" }
-  }
-}
-provider "lightyear" {}
-locals {
-  keys = ${JSON.stringify(keys)}
-}
-resource "lightyear_ssh_key" "k" {
-  count      = ${count}
-  name       = "bench-\${count.index}"
-  public_key = local.keys[count.index]
-}
-`;
-}
 
 function terraformDataConfig(count: number): string {
   return `resource "terraform_data" "k" {
