@@ -43,6 +43,18 @@ const clientBesideProgram = {
   },
 };
 
+/** In the client bundle, `undici` is the part of it the client uses (scripts/undici-agent.cjs says why). */
+const undiciAgentOnly = {
+  name: 'undici-agent-only',
+  setup(builder) {
+    builder.onResolve({ filter: /^undici$/ }, (args) =>
+      args.importer.startsWith(path.join(root, 'src', 'client') + path.sep)
+        ? { path: path.join(root, 'scripts', 'undici-agent.cjs') }
+        : undefined,
+    );
+  },
+};
+
 /** What must never be in the provider program: it would be parsed on every start (see above). */
 const LAZY_ONLY = [
   /^src\/client\//,
@@ -63,6 +75,7 @@ const [provider] = await Promise.all([
     ...common,
     entryPoints: ['src/client/index.ts'],
     outfile: `dist/${PROVIDER_CLIENT_FILE}`,
+    plugins: [undiciAgentOnly],
   }),
   build({
     ...common,
