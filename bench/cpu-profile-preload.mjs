@@ -1,13 +1,25 @@
-// Preloaded into provider processes by bench/provider-profile.ts (NODE_OPTIONS=--import ...): Node 20 refuses
-// --cpu-prof in NODE_OPTIONS, so this starts the V8 profiler through the inspector and writes the profile
-// to $LIGHTYEAR_CPU_PROFILE_DIR when the process exits. The in-thread inspector session answers
-// synchronously, which is what lets the 'exit' handler still write the file.
+// Preloaded into provider processes by the benches (NODE_OPTIONS=--import ...), which the launcher's
+// `exec node` passes on.
+// - $LIGHTYEAR_CPU_USAGE_FILE: at exit, appends one JSON line with the process's CPU time (user + system)
+//   and lifetime. CPU time holds up on a loaded machine where durations do not.
+// - $LIGHTYEAR_CPU_PROFILE_DIR: runs the V8 profiler and writes <pid>.cpuprofile there at exit (Node 20
+//   refuses --cpu-prof in NODE_OPTIONS). The in-thread inspector session answers synchronously, which is
+//   what lets the 'exit' handler still write the file.
 import fs from 'node:fs';
 import inspector from 'node:inspector';
 import path from 'node:path';
 
-const dir = process.env.LIGHTYEAR_CPU_PROFILE_DIR;
-if (dir) {
+const usageFile = process.env.LIGHTYEAR_CPU_USAGE_FILE;
+if (usageFile) {
+  process.on('exit', () => {
+    const { user, system } = process.cpuUsage();
+    const line = { pid: process.pid, cpuMs: (user + system) / 1000, lifetimeMs: process.uptime() * 1000 };
+    fs.appendFileSync(usageFile, `${JSON.stringify(line)}\n`);
+  });
+}
+
+const profileDir = process.env.LIGHTYEAR_CPU_PROFILE_DIR;
+if (profileDir) {
   const session = new inspector.Session();
   session.connect();
   session.post('Profiler.enable');
@@ -15,7 +27,8 @@ if (dir) {
   session.post('Profiler.start');
   process.on('exit', () => {
     session.post('Profiler.stop', (err, result) => {
-      if (!err) fs.writeFileSync(path.join(dir, `${process.pid}.cpuprofile`), JSON.stringify(result.profile));
+      if (!err)
+        fs.writeFileSync(path.join(profileDir, `${process.pid}.cpuprofile`), JSON.stringify(result.profile));
     });
   });
 }

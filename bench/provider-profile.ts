@@ -5,7 +5,10 @@
  * the plan engine, the handlers, the gRPC/HTTP/2 transport, module loading — and lists the top functions by
  * self time. CPU time, not wall time: the figures hold up on a loaded machine better than durations do.
  *
- *   npm run build && node --import tsx bench/provider-profile.ts [resources] [--keep DIR]
+ *   npm run build && node --import tsx bench/provider-profile.ts [resources] [--keep DIR] [--bundle path/to/bundle.js]
+ *
+ * `--bundle` profiles another build (e.g. one of an older commit, its client file beside it). The provider's
+ * code cache lives in a directory of the run, warmed by one unprofiled plan first, as a user's ~/.cache is.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -98,16 +101,19 @@ async function main(): Promise<void> {
     keepIndex > 0
       ? path.resolve(process.argv[keepIndex + 1]!)
       : fs.mkdtempSync(path.join(os.tmpdir(), 'prof-'));
-  if (!fs.existsSync(BUNDLE)) throw new Error('run `npm run build` first');
+  const bundleIndex = process.argv.indexOf('--bundle');
+  const bundle = bundleIndex > 0 ? path.resolve(process.argv[bundleIndex + 1]!) : BUNDLE;
+  if (!fs.existsSync(bundle)) throw new Error('run `npm run build` first');
   const cloud = await startLocalCloud({ rateLimitPerMinute: 0 });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
   const ws = createTerraformWorkspace();
   try {
-    const installed = installProvider({ dataDir: scratch, bundlePath: BUNDLE });
+    const installed = installProvider({ dataDir: scratch, bundlePath: bundle });
     const env = {
       LIGHTYEAR_ENDPOINT: cloud.url,
       LIGHTYEAR_API_KEY: cloud.apiKey,
       TF_CLI_CONFIG_FILE: installed.cliConfigPath,
+      XDG_CACHE_HOME: path.join(scratch, 'cache'),
     };
     ws.writeFiles({ 'main.tf': lightyearConfig(count) });
     const run = async (label: string, args: string[]): Promise<void> => {
@@ -150,6 +156,8 @@ async function main(): Promise<void> {
     };
     const init = await ws.terraform(['init', '-input=false', '-no-color'], { env });
     if (init.code !== 0) throw new Error(init.stderr);
+    const warm = await ws.terraform(['plan', '-input=false', '-no-color'], { env });
+    if (warm.code !== 0) throw new Error(warm.stderr);
     await run('plan-create', ['plan', '-input=false', '-no-color']);
     await run('apply', ['apply', '-auto-approve', '-input=false', '-no-color']);
     await run('plan-refresh', ['plan', '-input=false', '-no-color']);
