@@ -43,13 +43,13 @@ const clientBesideProgram = {
   },
 };
 
-/** In the client bundle, `undici` is the part of it the client uses (scripts/undici-agent.cjs says why). */
+/** In the client bundle, `undici` is the part of it the client uses (scripts/undici-agent.mjs says why). */
 const undiciAgentOnly = {
   name: 'undici-agent-only',
   setup(builder) {
     builder.onResolve({ filter: /^undici$/ }, (args) =>
       args.importer.startsWith(path.join(root, 'src', 'client') + path.sep)
-        ? { path: path.join(root, 'scripts', 'undici-agent.cjs') }
+        ? { path: path.join(root, 'scripts', 'undici-agent.mjs') }
         : undefined,
     );
   },
