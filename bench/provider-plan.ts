@@ -27,7 +27,7 @@ function terraformDataConfig(count: number): string {
 `;
 }
 
-const PRELOAD = path.resolve(__dirname, 'cpu-profile-preload.mjs');
+const PRELOAD = path.resolve(__dirname, 'cpu-profile-preload.js');
 
 interface Timing {
   readonly ms: number;
@@ -38,7 +38,7 @@ interface Timing {
 async function timed(ws: TerraformWorkspace, args: string[], env: Record<string, string>): Promise<Timing> {
   const usageFile = path.join(ws.root, `cpu-${args[0]}-${Date.now()}.jsonl`);
   const run = await ws.terraform(args, {
-    env: { ...env, NODE_OPTIONS: `--import ${PRELOAD}`, LIGHTYEAR_CPU_USAGE_FILE: usageFile },
+    env: { ...env, NODE_OPTIONS: `--require ${PRELOAD}`, LIGHTYEAR_CPU_USAGE_FILE: usageFile },
   });
   if (run.code !== 0) throw new Error(`terraform ${args.join(' ')} failed:\n${run.stderr}`);
   const lines = fs.existsSync(usageFile) ? fs.readFileSync(usageFile, 'utf8').trim().split('\n') : [];

@@ -1,6 +1,6 @@
 /**
  * Where the provider's CPU goes during a 200-resource plan, apply and refresh plan: every provider process
- * Terraform starts runs the V8 profiler (bench/cpu-profile-preload.mjs through NODE_OPTIONS, which the
+ * Terraform starts runs the V8 profiler (bench/cpu-profile-preload.js through NODE_OPTIONS, which the
  * launcher's `exec node` passes on — Node 20 refuses `--cpu-prof` there; TF_LOG off), and this sums the profiles by stage of a call — request decoding, the value codec,
  * the plan engine, the handlers, the gRPC/HTTP/2 transport, module loading — and lists the top functions by
  * self time. CPU time, not wall time: the figures hold up on a loaded machine better than durations do.
@@ -20,7 +20,7 @@ import { lightyearConfig } from './provider-plan-config';
 import { printTable } from './stats';
 
 const BUNDLE = path.resolve(__dirname, '..', 'dist', 'terraform-provider-lightyear.js');
-const PRELOAD = path.resolve(__dirname, 'cpu-profile-preload.mjs');
+const PRELOAD = path.resolve(__dirname, 'cpu-profile-preload.js');
 
 interface ProfileNode {
   id: number;
@@ -43,8 +43,13 @@ const STAGES: readonly [string, RegExp][] = [
   ['value codec (msgpack/JSON ↔ values)', /^(decodeMsgpackValue|encodeMsgpackValue|decodeJsonValue)$/],
   ['plan engine (planChange)', /^planChange$/],
   ['validation (validateConfig)', /^validateConfig$/],
-  ['resource logic (read/create/modifyPlan)', /^(read|create|update|delete|modifyPlan|configure)$/],
+  ['equivalence (keepEquivalent)', /^keepEquivalent$/],
+  ['API client (loading it, requests, responses)', /^(clientModule|apiCall|request|dispatch)$/],
   ['tfplugin6 message decode/encode', /^(decode|encode)$/],
+  [
+    'async hooks (AsyncLocalStorage of API-call origins)',
+    /^(promiseInitHook|promiseBeforeHook|promiseAfterHook|emitInitNative|emitInitScript|emitBeforeScript|emitAfterScript|emitDestroyScript)$/,
+  ],
   ['provider glue (runUnary, handlers)', /^(runUnary|handle)$/],
 ];
 
@@ -120,7 +125,7 @@ async function main(): Promise<void> {
       const dir = path.join(profileRoot, label);
       fs.mkdirSync(dir, { recursive: true });
       const result = await ws.terraform(args, {
-        env: { ...env, NODE_OPTIONS: `--import ${PRELOAD}`, LIGHTYEAR_CPU_PROFILE_DIR: dir },
+        env: { ...env, NODE_OPTIONS: `--require ${PRELOAD}`, LIGHTYEAR_CPU_PROFILE_DIR: dir },
       });
       if (result.code !== 0) throw new Error(`terraform ${args.join(' ')} failed:\n${result.stderr}`);
       const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));

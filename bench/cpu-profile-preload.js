@@ -1,13 +1,19 @@
-// Preloaded into provider processes by the benches (NODE_OPTIONS=--import ...), which the launcher's
-// `exec node` passes on.
+// Preloaded into provider processes by the benches (NODE_OPTIONS=--require ...), which the launcher's
+// `exec node` passes on. CommonJS on purpose: an `--import` preload starts the ESM loader, which then loads
+// the provider's CommonJS program through cjs-module-lexer, ~100 ms of CPU per process that the provider
+// never pays when Terraform starts it.
 // - $LIGHTYEAR_CPU_USAGE_FILE: at exit, appends one JSON line with the process's CPU time (user + system)
 //   and lifetime. CPU time holds up on a loaded machine where durations do not.
 // - $LIGHTYEAR_CPU_PROFILE_DIR: runs the V8 profiler and writes <pid>.cpuprofile there at exit (Node 20
 //   refuses --cpu-prof in NODE_OPTIONS). The in-thread inspector session answers synchronously, which is
 //   what lets the 'exit' handler still write the file.
-import fs from 'node:fs';
-import inspector from 'node:inspector';
-import path from 'node:path';
+'use strict';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fs = require('node:fs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const inspector = require('node:inspector');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const path = require('node:path');
 
 const usageFile = process.env.LIGHTYEAR_CPU_USAGE_FILE;
 if (usageFile) {
