@@ -5,7 +5,7 @@
 // The constructs are compiled rather than bundled: cdktf and constructs must stay the user's own copies, since
 // cdktf tells its classes apart with instanceof.
 //
-// The provider is two files: the program, and the API client (undici and zod, ~1.9 MB) beside it, which only
+// The provider is two files: the program, and the API client (undici and zod, ~1.3 MB) beside it, which only
 // the processes that configure the provider load (src/provider/client-module.ts). Inside the program the client
 // cost ~100 ms of parsing on every start even unused; as its own file it costs nothing until needed.
 import { build } from 'esbuild';

@@ -10,7 +10,7 @@ let loaded: typeof ClientModule | undefined;
 let cached: CodeCachedModule<typeof ClientModule> | undefined;
 
 /**
- * The API client, loaded on first use. It brings undici and zod (about 1.9 MB beside the program), and
+ * The API client, loaded on first use. It brings undici and zod (about 1.3 MB beside the program), and
  * Terraform starts several provider processes per command of which only those that configure the provider
  * talk to the API; the others (schema, validation) start measurably faster without it (docs/performance.md).
  * In the built provider it is compiled through V8's code cache (code-cache.ts); run from the sources (tests,

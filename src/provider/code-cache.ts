@@ -1,6 +1,6 @@
 /**
  * Loading a CommonJS file through V8's code cache. Every `terraform plan` starts the provider several times
- * and the processes that configure it load the API client (1.9 MB: undici, zod, the API schemas); compiling
+ * and the processes that configure it load the API client (1.3 MB: undici, zod, the API schemas); compiling
  * it, and the functions its first request runs, is ~40 ms of CPU per process that V8 can instead read back
  * from a cache written by an earlier process (docs/performance.md). Node 20 has no
  * `module.enableCompileCache`, so this compiles the file as `vm.Script` with `cachedData` itself.
