@@ -3,44 +3,21 @@
  * process at all: the floor). Plan (create), apply, and plan after apply (refresh: 200 reads) — the
  * figures a user of a real stack feels. The local cloud runs in this process, rate limit off, in memory.
  *
- *   npm run build && node --import tsx bench/provider-plan.ts [resources] [repeats]
+ *   npm run build && node --import tsx bench/provider-plan.ts [resources] [repeats] [label=path/to/bundle.js ...]
+ *
+ * Extra `label=path` arguments add other builds of the provider (each with its `lightyear-provider-client.js`
+ * beside it), run interleaved with this one: a before/after comparison under the same load.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { installProvider } from '../src/cli/provider-package';
 import { startLocalCloud } from '../src/cloud';
 import { createTerraformWorkspace, type TerraformWorkspace } from '../test/helpers/terraform';
+import { lightyearConfig } from './provider-plan-config';
 import { percentile, printTable } from './stats';
 
 const BUNDLE = path.resolve(__dirname, '..', 'dist', 'terraform-provider-lightyear.js');
-
-function ed25519Line(comment: string): string {
-  const jwk = crypto.generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' });
-  const str = (b: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, b.length]), b]);
-  const blob = Buffer.concat([str(Buffer.from('ssh-ed25519')), str(Buffer.from(jwk.x!, 'base64url'))]);
-  return `ssh-ed25519 ${blob.toString('base64')} ${comment}`;
-}
-
-function lightyearConfig(count: number): string {
-  const keys = Array.from({ length: count }, (_, i) => ed25519Line(`bench-${i}`));
-  return `terraform {
-  required_providers {
-    lightyear = { source = "lightyear/lightyear" }
-  }
-}
-provider "lightyear" {}
-locals {
-  keys = ${JSON.stringify(keys)}
-}
-resource "lightyear_ssh_key" "k" {
-  count      = ${count}
-  name       = "bench-\${count.index}"
-  public_key = local.keys[count.index]
-}
-`;
-}
 
 function terraformDataConfig(count: number): string {
   return `resource "terraform_data" "k" {
@@ -50,17 +27,32 @@ function terraformDataConfig(count: number): string {
 `;
 }
 
-async function timed(ws: TerraformWorkspace, args: string[], env: Record<string, string>): Promise<number> {
-  const run = await ws.terraform(args, { env });
+const PRELOAD = path.resolve(__dirname, 'cpu-profile-preload.js');
+
+interface Timing {
+  readonly ms: number;
+  /** CPU time (user + system) of every provider process the command started, summed. */
+  readonly providerCpuMs: number;
+}
+
+async function timed(ws: TerraformWorkspace, args: string[], env: Record<string, string>): Promise<Timing> {
+  const usageFile = path.join(ws.root, `cpu-${args[0]}-${Date.now()}.jsonl`);
+  const run = await ws.terraform(args, {
+    env: { ...env, NODE_OPTIONS: `--require ${PRELOAD}`, LIGHTYEAR_CPU_USAGE_FILE: usageFile },
+  });
   if (run.code !== 0) throw new Error(`terraform ${args.join(' ')} failed:\n${run.stderr}`);
-  return run.durationMs;
+  const lines = fs.existsSync(usageFile) ? fs.readFileSync(usageFile, 'utf8').trim().split('\n') : [];
+  const providerCpuMs = lines
+    .filter((line) => line !== '')
+    .reduce((sum, line) => sum + (JSON.parse(line) as { cpuMs: number }).cpuMs, 0);
+  return { ms: run.durationMs, providerCpuMs };
 }
 
 type Step = 'plan (create)' | 'apply' | 'plan (refresh)';
 const STEPS: readonly Step[] = ['plan (create)', 'apply', 'plan (refresh)'];
 
-/** One fresh workspace through plan, apply, refresh plan and destroy; the durations of the first three. */
-async function runOnce(config: string, env: Record<string, string>, cliConfig?: string): Promise<number[]> {
+/** One fresh workspace through plan, apply, refresh plan and destroy; the timings of the first three. */
+async function runOnce(config: string, env: Record<string, string>, cliConfig?: string): Promise<Timing[]> {
   const ws = createTerraformWorkspace();
   const runEnv = { ...env, ...(cliConfig ? { TF_CLI_CONFIG_FILE: cliConfig } : {}) };
   try {
@@ -79,40 +71,61 @@ async function runOnce(config: string, env: Record<string, string>, cliConfig?: 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 200);
   const repeats = Number(process.argv[3] ?? 3);
+  const builds: [string, string][] = [['lightyear_ssh_key', BUNDLE]];
+  for (const arg of process.argv.slice(4)) {
+    const [label, bundle] = arg.split('=');
+    if (!label || !bundle) throw new Error(`expected label=path, got ${arg}`);
+    builds.push([`lightyear_ssh_key, ${label}`, path.resolve(bundle)]);
+  }
   if (!fs.existsSync(BUNDLE)) throw new Error('run `npm run build` first');
   const cloud = await startLocalCloud({ rateLimitPerMinute: 0 });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-provider-'));
   try {
-    const installed = installProvider({ dataDir: scratch, bundlePath: BUNDLE });
-    const env = { LIGHTYEAR_ENDPOINT: cloud.url, LIGHTYEAR_API_KEY: cloud.apiKey };
-    // Interleaved (floor, ours, floor, ours, ...) so that a machine whose load changes during the run
-    // weighs on both alike; the ratio column compares medians.
-    const floor: number[][] = [];
-    const ours: number[][] = [];
+    const installed = builds.map(([, bundle], index) =>
+      installProvider({ dataDir: path.join(scratch, `p${index}`), bundlePath: bundle }),
+    );
+    // Each workspace has its own HOME; the provider's code cache (src/provider/code-cache.ts) lives in one
+    // directory per build for the whole run, as ~/.cache does for a user's successive commands.
+    const envOf = (index: number) => ({
+      LIGHTYEAR_ENDPOINT: cloud.url,
+      LIGHTYEAR_API_KEY: cloud.apiKey,
+      XDG_CACHE_HOME: path.join(scratch, `cache${index}`),
+    });
+    // Interleaved (floor, ours, [other builds,] floor, ours, ...) so that a machine whose load changes
+    // during the run weighs on all alike; the ratio column compares medians.
+    const floor: Timing[][] = [];
+    const ours: Timing[][][] = builds.map(() => []);
     for (let r = 0; r < repeats; r++) {
       floor.push(await runOnce(terraformDataConfig(count), {}));
-      ours.push(await runOnce(lightyearConfig(count), env, installed.cliConfigPath));
+      for (const [index, runs] of ours.entries()) {
+        runs.push(await runOnce(lightyearConfig(count), envOf(index), installed[index]!.cliConfigPath));
+      }
     }
+    const median = (runs: Timing[][], i: number, of: (t: Timing) => number = (t) => t.ms) =>
+      percentile(
+        runs.map((run) => of(run[i]!)),
+        50,
+      );
     const rows: (string | number)[][] = [];
     STEPS.forEach((step, i) => {
-      const floorMedian = percentile(
-        floor.map((run) => run[i]!),
-        50,
-      );
-      const oursMedian = percentile(
-        ours.map((run) => run[i]!),
-        50,
-      );
-      rows.push([`terraform_data ×${count}`, step, repeats, floorMedian.toFixed(0), '1.00']);
-      rows.push([
-        `lightyear_ssh_key ×${count}`,
-        step,
-        repeats,
-        oursMedian.toFixed(0),
-        (oursMedian / floorMedian).toFixed(2),
-      ]);
+      const floorMedian = median(floor, i);
+      rows.push([`terraform_data ×${count}`, step, repeats, floorMedian.toFixed(0), '1.00', '']);
+      builds.forEach(([label], index) => {
+        const oursMedian = median(ours[index]!, i);
+        rows.push([
+          `${label} ×${count}`,
+          step,
+          repeats,
+          oursMedian.toFixed(0),
+          (oursMedian / floorMedian).toFixed(2),
+          median(ours[index]!, i, (t) => t.providerCpuMs).toFixed(0),
+        ]);
+      });
     });
-    printTable(['resources', 'command', 'runs', 'median ms', '× terraform_data'], rows);
+    printTable(
+      ['resources', 'command', 'runs', 'median ms', '× terraform_data', 'provider CPU ms (median)'],
+      rows,
+    );
     console.log(
       `\nload average at the end: ${os
         .loadavg()

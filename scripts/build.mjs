@@ -5,7 +5,7 @@
 // The constructs are compiled rather than bundled: cdktf and constructs must stay the user's own copies, since
 // cdktf tells its classes apart with instanceof.
 //
-// The provider is two files: the program, and the API client (undici and zod, ~1.9 MB) beside it, which only
+// The provider is two files: the program, and the API client (undici and zod, ~1.3 MB) beside it, which only
 // the processes that configure the provider load (src/provider/client-module.ts). Inside the program the client
 // cost ~100 ms of parsing on every start even unused; as its own file it costs nothing until needed.
 import { build } from 'esbuild';
@@ -43,6 +43,18 @@ const clientBesideProgram = {
   },
 };
 
+/** In the client bundle, `undici` is the part of it the client uses (scripts/undici-agent.mjs says why). */
+const undiciAgentOnly = {
+  name: 'undici-agent-only',
+  setup(builder) {
+    builder.onResolve({ filter: /^undici$/ }, (args) =>
+      args.importer.startsWith(path.join(root, 'src', 'client') + path.sep)
+        ? { path: path.join(root, 'scripts', 'undici-agent.mjs') }
+        : undefined,
+    );
+  },
+};
+
 /** What must never be in the provider program: it would be parsed on every start (see above). */
 const LAZY_ONLY = [
   /^src\/client\//,
@@ -63,6 +75,7 @@ const [provider] = await Promise.all([
     ...common,
     entryPoints: ['src/client/index.ts'],
     outfile: `dist/${PROVIDER_CLIENT_FILE}`,
+    plugins: [undiciAgentOnly],
   }),
   build({
     ...common,

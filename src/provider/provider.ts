@@ -10,7 +10,7 @@ import {
   withApiCallOrigin,
 } from './api-call-origin';
 import { imageDataSource, planDataSource, regionDataSource } from './catalog/data-sources';
-import { clientModule } from './client-module';
+import { clientModule, saveClientCodeCache } from './client-module';
 import type { Diagnostics } from './framework/diagnostics';
 import { ResourceError } from './framework/errors';
 import type { ProviderDefinition } from './framework/provider';
@@ -247,6 +247,8 @@ export const lightyearProvider: ProviderDefinition<LightyearClient> = {
     const verified = await withApiCallOrigin({ operation: 'configure' }, () =>
       verifyCredentials(client, ctx.diagnostics),
     );
+    // The first request has run the client's request path: what the next process may read back compiled.
+    saveClientCodeCache();
     return verified ? client : undefined;
   },
 

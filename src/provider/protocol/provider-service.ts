@@ -7,7 +7,7 @@
 import type { MessageDescriptor } from './codec';
 import { decode, encode } from './codec';
 import { errorDiagnostic } from './diagnostics';
-import type { GrpcRoute, UnaryHandler } from './grpc/server';
+import type { GrpcCallContext, GrpcRoute, UnaryHandler } from './grpc/server';
 import type { Logger } from './logger';
 import type { ProviderRpc } from './rpcs';
 import { PROVIDER_RPCS, PROVIDER_SERVICE_NAME, STOP_PROVIDER_RPC } from './rpcs';
@@ -27,27 +27,21 @@ export const providerMethodPath = (method: string): string => `/${PROVIDER_SERVI
  * server answers them UNIMPLEMENTED.
  */
 export function providerRoutes(handlers: ProviderHandlers, logger: Logger): Map<string, GrpcRoute> {
-  // Signals of the calls in flight: StopProvider aborts them all, so a handler that passes its signal to
-  // its HTTP calls is cancelled without writing any stop logic of its own.
-  const inFlight = new Set<AbortController>();
+  // The calls in flight: StopProvider aborts their signals, so a handler that passes its signal to its HTTP
+  // calls is cancelled without writing any stop logic of its own.
+  const inFlight = new Set<GrpcCallContext>();
   const routes = new Map<string, GrpcRoute>();
 
   for (const rpc of PROVIDER_RPCS) {
     const method = handlers[rpc.handler] as AnyHandler | undefined;
     if (method === undefined) continue;
     const bound = method.bind(handlers);
-    const handle: UnaryHandler = async (requestBytes, { signal: callSignal }) => {
-      // One controller per call joins the transport's signal (client cancel, deadline) with StopProvider.
-      const controller = new AbortController();
-      const forward = (): void => controller.abort(callSignal.reason);
-      if (callSignal.aborted) forward();
-      else callSignal.addEventListener('abort', forward, { once: true });
-      inFlight.add(controller);
+    const handle: UnaryHandler = async (requestBytes, call) => {
+      inFlight.add(call);
       try {
-        return await runUnary(rpc, bound, requestBytes, controller.signal, logger);
+        return await runUnary(rpc, bound, requestBytes, call.signal, logger);
       } finally {
-        inFlight.delete(controller);
-        callSignal.removeEventListener('abort', forward);
+        inFlight.delete(call);
       }
     };
     routes.set(providerMethodPath(rpc.name), { kind: 'unary', handle });
@@ -58,7 +52,7 @@ export function providerRoutes(handlers: ProviderHandlers, logger: Logger): Map<
     kind: 'unary',
     handle: async () => {
       logger.info('StopProvider: cancelling in-flight calls', { in_flight: inFlight.size });
-      for (const controller of inFlight) controller.abort(new Error('Terraform asked the provider to stop'));
+      for (const call of inFlight) call.abort(new Error('Terraform asked the provider to stop'));
       let error: string | undefined;
       try {
         error = await stop();
