@@ -222,7 +222,8 @@ data "lightyear_region" "spaced" {
     );
     const missing = diagnostics.find((d) => d.summary === 'Missing look-up argument');
     expect(missing?.detail).toBe('lightyear_image needs something to look for: set `id`, or `family`.');
-    expect(on('Invalid id')).toEqual(['id = "inst_abc"', 'id = "am s"']);
+    // Terraform validates data sources concurrently: their diagnostics come in no set order.
+    expect(on('Invalid id').sort()).toEqual(['id = "am s"', 'id = "inst_abc"']);
     expect(on("Can't configure city")).toEqual(['city = "Amsterdam"']);
     expect(on('Invalid min_ram_mb')).toEqual(['min_ram_mb = -1']);
     expect(diagnostics.filter((d) => d.severity === 'error')).toHaveLength(8);
