@@ -98,7 +98,8 @@ describe('API calls in TF_LOG', () => {
     expect(plan.code).toBe(0);
     const [retry, ...more] = apiLines(plan.log, 'WARN');
     expect(more).toEqual([]);
-    expect(retry).toMatch(/API call GET \/ssh-keys\/sshk_\w+ failed \(HTTP 503\); retry 1\/4 in \d+ ms/);
+    // max_retries defaults to 5 (the provider block's documented default).
+    expect(retry).toMatch(/API call GET \/ssh-keys\/sshk_\w+ failed \(HTTP 503\); retry 1\/5 in \d+ ms/);
     expect(field(retry!, 'reason')).toBe('"HTTP 503"');
     expect(field(retry!, 'tf_resource_type')).toBe('lightyear_ssh_key');
   });
