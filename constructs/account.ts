@@ -83,6 +83,8 @@ export interface WebhookProps {
   readonly events: readonly string[];
   /** @default none */
   readonly description?: string;
+  /** `false` pauses deliveries (they wait until it is active again). @default true */
+  readonly active?: boolean;
   /** @default the stack's default `lightyear` provider */
   readonly provider?: TerraformProvider;
 }
@@ -101,6 +103,7 @@ export class Webhook extends Construct {
       url: props.url,
       events: [...props.events],
       description: props.description,
+      active: props.active,
       provider: props.provider,
     });
     this.node.addValidation({

@@ -60,8 +60,10 @@ describe('Webhook', () => {
       url: 'https://ci.example.com/lightyear',
       events: ['instance.created', 'instance.destroyed'],
       description: 'CI',
+      active: false,
     });
     expect(Testing.synth(s)).toHaveResourceWithProperties(tf.Webhook, {
+      active: false,
       url: 'https://ci.example.com/lightyear',
       events: ['instance.created', 'instance.destroyed'],
       description: 'CI',

@@ -10,6 +10,12 @@ import * as cdktf from 'cdktf';
 
 export interface WebhookConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Whether the webhook receives deliveries. `false` pauses it: events are kept and their deliveries wait until it is active again. Changes in place; a webhook paused outside Terraform shows as a change.
+  *
+  * Reference: {@link docs/reference/resources/lightyear_webhook.md Webhook#active}
+  */
+  readonly active?: boolean | cdktf.IResolvable;
+  /**
   * A note for people (at most 1024 characters; surrounding blanks are not kept). Changes in place; removing it clears it.
   *
   * Reference: {@link docs/reference/resources/lightyear_webhook.md Webhook#description}
@@ -80,6 +86,7 @@ export class Webhook extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._active = config.active;
     this._description = config.description;
     this._events = config.events;
     this._url = config.url;
@@ -88,6 +95,22 @@ export class Webhook extends cdktf.TerraformResource {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // active - computed: true, optional: true, required: false
+  private _active?: boolean | cdktf.IResolvable; 
+  public get active() {
+    return this.getBooleanAttribute('active');
+  }
+  public set active(value: boolean | cdktf.IResolvable) {
+    this._active = value;
+  }
+  public resetActive() {
+    this._active = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get activeInput() {
+    return this._active;
+  }
 
   // created_at - computed: true, optional: false, required: false
   public get createdAt() {
@@ -152,6 +175,7 @@ export class Webhook extends cdktf.TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
+      active: cdktf.booleanToTerraform(this._active),
       description: cdktf.stringToTerraform(this._description),
       events: cdktf.listMapper(cdktf.stringToTerraform, false)(this._events),
       url: cdktf.stringToTerraform(this._url),
@@ -160,6 +184,12 @@ export class Webhook extends cdktf.TerraformResource {
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      active: {
+        value: cdktf.booleanToHclTerraform(this._active),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
       description: {
         value: cdktf.stringToHclTerraform(this._description),
         isBlock: false,

@@ -23,6 +23,7 @@ interface WebhookArgs {
   readonly url: string;
   readonly events?: readonly string[];
   readonly description?: string;
+  readonly active?: boolean;
 }
 
 function webhookConfig(args: WebhookArgs): string {
@@ -30,6 +31,7 @@ function webhookConfig(args: WebhookArgs): string {
     `  url    = ${JSON.stringify(args.url)}`,
     `  events = ${JSON.stringify(args.events ?? ['instance.created', 'instance.destroyed'])}`,
     ...(args.description === undefined ? [] : [`  description = ${JSON.stringify(args.description)}`]),
+    ...(args.active === undefined ? [] : [`  active = ${String(args.active)}`]),
   ];
   return `${TERRAFORM_BLOCK}
 resource "lightyear_webhook" "deploys" {
@@ -145,12 +147,26 @@ describe('lightyear_webhook lifecycle', () => {
             check: async () => expect((await lw.client.webhooks.get(id)).description).toBe('dns changes'),
           },
           {
-            // Removing the description clears it.
+            // Paused in place: the webhook stays, deliveries wait.
+            config: webhookConfig({
+              url: other.url,
+              events: ['dns.record_changed'],
+              description: 'dns changes',
+              active: false,
+            }),
+            expectActions: { [ADDRESS]: ['update'] },
+            check: async (state) => {
+              expect(state[ADDRESS]).toMatchObject({ id, active: false });
+              expect((await lw.client.webhooks.get(id)).active).toBe(false);
+            },
+          },
+          {
+            // Removing the description clears it; leaving `active` out makes it active again.
             config: webhookConfig({ url: other.url, events: ['dns.record_changed'] }),
             expectActions: { [ADDRESS]: ['update'] },
             check: async (state) => {
-              expect(state[ADDRESS]).toMatchObject({ id, description: null });
-              expect((await lw.client.webhooks.get(id)).description).toBeNull();
+              expect(state[ADDRESS]).toMatchObject({ id, description: null, active: true });
+              expect(await lw.client.webhooks.get(id)).toMatchObject({ description: null, active: true });
             },
           },
         ],
@@ -252,16 +268,22 @@ describe('lightyear_webhook outside the happy path', () => {
     await mustRun(ws, ['apply', '-auto-approve', '-no-color', '-input=false']);
     const { id, secret } = (await stateValues(ws))[ADDRESS]!;
 
-    await lw.client.webhooks.update(id as string, { events: ['block.attached'], description: 'changed' });
+    await lw.client.webhooks.update(id as string, {
+      events: ['block.attached'],
+      description: 'changed',
+      active: false,
+    });
     const plan = await lw.tf(['plan', '-no-color', '-input=false']);
-    // The refreshed state shows the change made outside; the plan puts the configuration back.
+    // The refreshed state shows the change made outside (paused too); the plan puts the configuration back.
     expect(plan.stdout).toMatch(/~ description = "changed" -> "kept"/);
+    expect(plan.stdout).toMatch(/~ active\s+= false -> true/);
     expect(plan.stdout).toContain('- "block.attached"');
     expect(await plannedActions(ws)).toEqual({ [ADDRESS]: ['update'] });
     await mustRun(ws, ['apply', '-auto-approve', '-no-color', '-input=false', 'step.tfplan']);
     expect(await lw.client.webhooks.get(id as string)).toMatchObject({
       events: ['instance.created', 'instance.destroyed'],
       description: 'kept',
+      active: true,
     });
     // The update kept the secret the API showed only at creation.
     expect((await stateValues(ws))[ADDRESS]!.secret).toBe(secret);
@@ -275,6 +297,16 @@ describe('lightyear_webhook outside the happy path', () => {
     await expectEmptyPlan(ws, 're-creating the deleted webhook');
     await mustRun(ws, ['destroy', '-auto-approve', '-no-color', '-input=false']);
     expect(await lw.client.webhooks.listAll()).toEqual([]);
+  });
+
+  it('creates a webhook paused when told so, and plans nothing more', async () => {
+    ws.writeFiles({ 'main.tf': webhookConfig({ url: receiver.url, active: false }) });
+    await mustRun(ws, ['apply', '-auto-approve', '-no-color', '-input=false']);
+    const { id, secret } = (await stateValues(ws))[ADDRESS]!;
+    expect(secret).toMatch(/^whsec_/);
+    expect((await lw.client.webhooks.get(id as string)).active).toBe(false);
+    await expectEmptyPlan(ws, 'creating a paused webhook');
+    await mustRun(ws, ['destroy', '-auto-approve', '-no-color', '-input=false']);
   });
 
   it('generates configuration for an imported webhook, without the secret, that then plans no changes', async () => {

@@ -26,7 +26,7 @@ export function createRequestFrom(planned: ObjectValue): CreateWebhookRequest {
 /** Every argument as planned; a description left out is cleared (`null`), not kept. */
 export function updateRequestFrom(planned: ObjectValue): UpdateWebhookRequest {
   const s = stateFromValue(planned);
-  return { url: s.url ?? '', events: eventsFrom(s), description: s.description };
+  return { url: s.url ?? '', events: eventsFrom(s), description: s.description, active: s.active ?? true };
 }
 
 /**
@@ -39,6 +39,7 @@ export function stateFromApi(webhook: Webhook, secret: string | null): WebhookSt
     url: webhook.url,
     events: [...webhook.events],
     description: webhook.description,
+    active: webhook.active,
     secret,
     created_at: webhook.created_at,
   };

@@ -1,6 +1,11 @@
 import type { LightyearClient } from '../../../client';
 import { canonicalEventType, EVENT_READ_PERMISSION, permissionsNotCovered } from '../../../spelling';
-import type { ModifyPlanRequest, OperationContext, ResourceDefinition } from '../../framework/resource';
+import {
+  PartialCreateError,
+  type ModifyPlanRequest,
+  type OperationContext,
+  type ResourceDefinition,
+} from '../../framework/resource';
 import { toValue } from '../../framework/typed-state';
 import type { ObjectValue, Value } from '../../protocol/values';
 import { apiCall, deleteIgnoringGone, importById, readOrGone } from '../operations';
@@ -23,7 +28,18 @@ export const webhookResource: ResourceDefinition<LightyearClient> = {
     const created = await apiCall('Creating the webhook', webhookSchema, () =>
       ctx.client.webhooks.create(createRequestFrom(planned), { signal: ctx.signal }),
     );
-    return asValue(stateFromApi(created.webhook, created.secret));
+    const state = asValue(stateFromApi(created.webhook, created.secret));
+    if (stateFromValue(planned).active !== false) return state;
+    // The create takes no `active`: a webhook planned paused is paused right after, and kept (tainted)
+    // with its secret if that fails, never lost.
+    try {
+      const paused = await apiCall('Pausing the new webhook', webhookSchema, () =>
+        ctx.client.webhooks.update(created.webhook.id, { active: false }, { signal: ctx.signal }),
+      );
+      return asValue(stateFromApi(paused, created.secret));
+    } catch (err) {
+      throw new PartialCreateError(state, err);
+    }
   },
 
   async read(ctx: Ctx, state) {

@@ -47,6 +47,14 @@ export const webhookSchema = resourceSchema({
       validate: checkDescription,
       equivalent: sameDescription,
     }),
+    active: attr.bool({
+      description:
+        'Whether the webhook receives deliveries. `false` pauses it: events are kept and their deliveries ' +
+        'wait until it is active again. Changes in place; a webhook paused outside Terraform shows as a change.',
+      optional: true,
+      computed: true,
+      default: true,
+    }),
     secret: attr.string({
       description:
         'The signing secret (`whsec_...`) to verify `X-LightYear-Signature` with. The API shows it only in ' +

@@ -28,6 +28,7 @@ const planned = (over: Record<string, unknown>) =>
     url: 'https://hooks.example.com/ly',
     events: ['instance.created'],
     description: null,
+    active: true,
     secret: null,
     created_at: null,
     ...over,
@@ -44,12 +45,14 @@ describe('webhook model', () => {
     expect(createRequestFrom(planned({ description: 'x' }))).toMatchObject({ description: 'x' });
   });
 
-  it('clears a description the configuration no longer has', () => {
+  it('clears a description the configuration no longer has; sends whether it is active', () => {
     expect(updateRequestFrom(planned({}))).toEqual({
       url: 'https://hooks.example.com/ly',
       events: ['instance.created'],
       description: null,
+      active: true,
     });
+    expect(updateRequestFrom(planned({ active: false }))).toMatchObject({ active: false });
   });
 
   it('keeps the secret it is given; null after an import', () => {
@@ -58,9 +61,11 @@ describe('webhook model', () => {
       url: 'https://hooks.example.com/ly',
       events: ['instance.created'],
       description: null,
+      active: true,
       secret: 'whsec_x',
       created_at: '2026-12-01T00:00:00.000Z',
     });
+    expect(stateFromApi({ ...webhook, active: false }, null).active).toBe(false);
     expect(stateFromApi(webhook, null).secret).toBeNull();
   });
 });
