@@ -7,7 +7,13 @@
  *
  * Extra `label=path` arguments add other builds of the provider (each with its `lightyear-provider-client.js`
  * beside it), run interleaved with this one: a before/after comparison under the same load.
+ *
+ * Two more rows split what a provider costs into what is paid once per command and what is paid per
+ * resource: one `lightyear_ssh_key` beside count − 1 `terraform_data` (every provider process Terraform
+ * starts, with almost no per-resource work), and the lower bound of any provider written for Node —
+ * `terraform_data`'s own time plus, for each provider process the command started, one bare `node -e 0`.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,12 +33,26 @@ function terraformDataConfig(count: number): string {
 `;
 }
 
+/** Every provider process a command starts, and one resource's worth of work in them. */
+function oneOfOursConfig(count: number): string {
+  return `${lightyearConfig(1)}${terraformDataConfig(count - 1)}`;
+}
+
+/** Wall time of a bare `node -e 0`, spawned as Terraform spawns a provider. */
+function bareNodeMs(): number {
+  const started = performance.now();
+  spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  return performance.now() - started;
+}
+
 const PRELOAD = path.resolve(__dirname, 'cpu-profile-preload.js');
 
 interface Timing {
   readonly ms: number;
   /** CPU time (user + system) of every provider process the command started, summed. */
   readonly providerCpuMs: number;
+  /** How many provider processes the command started. */
+  readonly processes: number;
 }
 
 async function timed(ws: TerraformWorkspace, args: string[], env: Record<string, string>): Promise<Timing> {
@@ -45,7 +65,7 @@ async function timed(ws: TerraformWorkspace, args: string[], env: Record<string,
   const providerCpuMs = lines
     .filter((line) => line !== '')
     .reduce((sum, line) => sum + (JSON.parse(line) as { cpuMs: number }).cpuMs, 0);
-  return { ms: run.durationMs, providerCpuMs };
+  return { ms: run.durationMs, providerCpuMs, processes: lines.filter((line) => line !== '').length };
 }
 
 type Step = 'plan (create)' | 'apply' | 'plan (refresh)';
@@ -95,12 +115,17 @@ async function main(): Promise<void> {
     // during the run weighs on all alike; the ratio column compares medians.
     const floor: Timing[][] = [];
     const ours: Timing[][][] = builds.map(() => []);
+    const oneOfOurs: Timing[][] = [];
+    const bareNode: number[] = [];
     for (let r = 0; r < repeats; r++) {
       floor.push(await runOnce(terraformDataConfig(count), {}));
       for (const [index, runs] of ours.entries()) {
         runs.push(await runOnce(lightyearConfig(count), envOf(index), installed[index]!.cliConfigPath));
       }
+      oneOfOurs.push(await runOnce(oneOfOursConfig(count), envOf(0), installed[0]!.cliConfigPath));
+      for (let i = 0; i < 3; i++) bareNode.push(bareNodeMs());
     }
+    const bareNodeMedian = percentile(bareNode, 50);
     const median = (runs: Timing[][], i: number, of: (t: Timing) => number = (t) => t.ms) =>
       percentile(
         runs.map((run) => of(run[i]!)),
@@ -121,11 +146,31 @@ async function main(): Promise<void> {
           median(ours[index]!, i, (t) => t.providerCpuMs).toFixed(0),
         ]);
       });
+      const oneMedian = median(oneOfOurs, i);
+      rows.push([
+        `lightyear_ssh_key ×1 + terraform_data ×${count - 1}`,
+        step,
+        repeats,
+        oneMedian.toFixed(0),
+        (oneMedian / floorMedian).toFixed(2),
+        median(oneOfOurs, i, (t) => t.providerCpuMs).toFixed(0),
+      ]);
+      const processes = median(ours[0]!, i, (t) => t.processes);
+      const nodeBound = floorMedian + processes * bareNodeMedian;
+      rows.push([
+        `any Node provider: terraform_data + ${processes} × bare \`node -e 0\``,
+        step,
+        repeats,
+        nodeBound.toFixed(0),
+        (nodeBound / floorMedian).toFixed(2),
+        '',
+      ]);
     });
     printTable(
       ['resources', 'command', 'runs', 'median ms', '× terraform_data', 'provider CPU ms (median)'],
       rows,
     );
+    console.log(`\nbare \`node -e 0\`: ${bareNodeMedian.toFixed(0)} ms (median of ${bareNode.length})`);
     console.log(
       `\nload average at the end: ${os
         .loadavg()

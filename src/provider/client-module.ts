@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as ClientModule from '../client';
 import { requireWithCodeCache, type CodeCachedModule } from './code-cache';
+import { useBaselineWasmCompiler } from './wasm-baseline';
 
 /** Its name beside the program in dist/ and in the provider package (scripts/build.mjs writes it). */
 const CLIENT_FILE = 'lightyear-provider-client.js';
@@ -22,6 +23,7 @@ export function clientModule(): typeof ClientModule {
 }
 
 function load(): typeof ClientModule {
+  useBaselineWasmCompiler();
   const beside = path.join(__dirname, CLIENT_FILE);
   if (fs.existsSync(beside)) {
     cached = requireWithCodeCache<typeof ClientModule>(beside);
