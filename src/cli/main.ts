@@ -1,9 +1,12 @@
 // The lyctl program: wires the command table to this process. Everything testable lives in dispatch.ts and
 // the command files; this file only connects them to argv, the environment and the standard streams.
+import { useBaselineWasmCompiler } from '../client/transport/wasm-baseline';
 import { COMMANDS } from './commands';
 import { runCli } from './dispatch';
 import { packageInfo } from './package-root';
 import { processTerminal } from './terminal-io';
+
+useBaselineWasmCompiler();
 
 // `lyctl local env | head -1` closes the pipe early; that is not an error worth a trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
