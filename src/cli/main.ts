@@ -1,6 +1,6 @@
 // The lyctl program: wires the command table to this process. Everything testable lives in dispatch.ts and
 // the command files; this file only connects them to argv, the environment and the standard streams.
-import { useBaselineWasmCompiler } from '../client/transport/wasm-baseline';
+import { useBaselineWasmCompiler } from '../process/wasm-baseline';
 import { COMMANDS } from './commands';
 import { runCli } from './dispatch';
 import { packageInfo } from './package-root';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as ClientModule from '../client';
 import { requireWithCodeCache, type CodeCachedModule } from './code-cache';
-import { useBaselineWasmCompiler } from '../client/transport/wasm-baseline';
+import { useBaselineWasmCompiler } from '../process/wasm-baseline';
 
 /** Its name beside the program in dist/ and in the provider package (scripts/build.mjs writes it). */
 const CLIENT_FILE = 'lightyear-provider-client.js';

@@ -10,7 +10,7 @@ let applied = false;
  * path of each plan and apply, and 50–100 ms on every `lyctl` command that calls the API
  * (docs/performance.md). llhttp's baseline code parses the API's small answers in microseconds either way.
  *
- * A process-wide choice, so the library never makes it: the programs that own their process (the provider,
+ * A process-wide choice, so the client library never makes it: the programs that own their process (the provider,
  * lyctl) call this before their first request. The flag is read when a module is compiled, so setting it at
  * run time steers every later compilation and nothing else.
  */
