@@ -1,11 +1,10 @@
 import type { LightyearClient } from '../../../client';
 import { blockResizeProblem } from '../../../spelling';
-import { clientModule } from '../../client-module';
 import type { ModifyPlanRequest, OperationContext, ResourceDefinition } from '../../framework/resource';
 import { PartialCreateError } from '../../framework/resource';
 import { toValue } from '../../framework/typed-state';
-import type { ObjectValue } from '../../protocol/values';
 import { toResourceError } from '../api-errors';
+import { deleteWhileHeld } from '../delete-while-held';
 import { apiCall, importById } from '../operations';
 import { settle } from '../settle';
 import { createRequestFrom, stateFromApi, stateFromValue, updateRequestFrom } from './model';
@@ -24,7 +23,6 @@ type Ctx = OperationContext<LightyearClient>;
 const asValue = (state: BlockStorageState) => toValue(blockStorageSchema, state);
 
 /** One attempt to delete: done, or still attached to the instance named. */
-type DeleteAttempt = { readonly deleted: true } | { readonly deleted: false; readonly attachedTo: string };
 
 export const blockStorageResource: ResourceDefinition<LightyearClient> = {
   typeName: BLOCK_STORAGE_TYPE,
@@ -115,7 +113,17 @@ export const blockStorageResource: ResourceDefinition<LightyearClient> = {
     const { id } = stateFromValue(state);
     if (id === null) return;
     blockReads(ctx.client).noteWrite();
-    await deleteWhileAttached(ctx, id, state);
+    await deleteWhileHeld({
+      noun: 'Block storage volume',
+      id,
+      send: (signal) => ctx.client.blocks.delete(id, signal === undefined ? {} : { signal }),
+      heldAs: 'attached to',
+      remedy: 'Remove its lightyear_block_storage_attachment, or detach it (npx lyctl volume detach).',
+      state,
+      defaultTimeout: BLOCK_STORAGE_TIMEOUTS.delete,
+      signal: ctx.signal,
+      failed: (err) => toResourceError(err, 'Deleting the block storage volume', blockStorageSchema),
+    });
   },
 
   importState(id: string) {
@@ -127,38 +135,3 @@ export const blockStorageResource: ResourceDefinition<LightyearClient> = {
     });
   },
 };
-
-/**
- * Deletes the volume, retrying while it is still attached (409 `resource_in_use`): in one apply an
- * attachment being destroyed, or an instance being deleted, may free it a moment later. Bounded by
- * `timeouts.delete`; the time-out names the instance that holds it. A volume already gone is deleted.
- */
-async function deleteWhileAttached(ctx: Ctx, id: string, state: ObjectValue): Promise<void> {
-  const { isNotFoundError, isResourceInUseError } = clientModule();
-  const attempt = async (signal: AbortSignal): Promise<DeleteAttempt> => {
-    try {
-      await ctx.client.blocks.delete(id, { signal });
-      return { deleted: true };
-    } catch (err) {
-      if (isNotFoundError(err)) return { deleted: true };
-      if (isResourceInUseError(err)) {
-        const attachedTo = err.details?.['attached_to_instance_id'];
-        return { deleted: false, attachedTo: typeof attachedTo === 'string' ? attachedTo : 'an instance' };
-      }
-      throw toResourceError(err, 'Deleting the block storage volume', blockStorageSchema);
-    }
-  };
-  await settle(blockStorageSchema, {
-    description: `block storage volume ${id} to be detached so it can be deleted`,
-    poll: attempt,
-    until: (a) => a.deleted,
-    describe: (a) =>
-      a.deleted
-        ? 'deleted'
-        : `still attached to instance ${a.attachedTo}; remove its lightyear_block_storage_attachment, or detach it`,
-    planned: state,
-    operation: 'delete',
-    defaultTimeout: BLOCK_STORAGE_TIMEOUTS.delete,
-    signal: ctx.signal,
-  });
-}

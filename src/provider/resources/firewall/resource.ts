@@ -1,11 +1,9 @@
 import type { LightyearClient } from '../../../client';
 import type { Firewall } from '../../../api';
-import { clientModule } from '../../client-module';
-import { ResourceError } from '../../framework/errors';
 import type { OperationContext, ResourceDefinition } from '../../framework/resource';
-import { timeoutMs } from '../../framework/timeouts';
 import { toValue } from '../../framework/typed-state';
 import type { ObjectValue } from '../../protocol/values';
+import { deleteWhileHeld } from '../delete-while-held';
 import { importById } from '../operations';
 import { firewallApiError } from './api-errors';
 import { createRequestFrom, stateFromApi, stateFromValue, updateRequestFrom } from './model';
@@ -64,7 +62,17 @@ export const firewallResource: ResourceDefinition<LightyearClient> = {
     const { id } = stateFromValue(state);
     if (id === null) return;
     firewallReads(ctx.client).noteWrite();
-    await deleteWhenReleased(ctx, id, timeoutMs(state, 'delete', DEFAULT_DELETE_TIMEOUT));
+    await deleteWhileHeld({
+      noun: 'Firewall',
+      id,
+      send: (signal) => ctx.client.firewalls.delete(id, signal === undefined ? {} : { signal }),
+      heldAs: 'used by',
+      remedy: 'Set their firewall_id to another firewall or to null, or destroy them.',
+      state,
+      defaultTimeout: DEFAULT_DELETE_TIMEOUT,
+      signal: ctx.signal,
+      failed: (err) => firewallApiError(err, 'Deleting the firewall', {}),
+    });
   },
 
   importState(id: string) {
@@ -76,48 +84,3 @@ export const firewallResource: ResourceDefinition<LightyearClient> = {
     });
   },
 };
-
-/**
- * Deletes the firewall, retrying while instances still use it (409 `resource_in_use`) for up to `limitMs`:
- * in one `terraform destroy` the instances are usually being deleted or moved to another firewall at the same
- * time, and the API lets go of the firewall a moment later. A firewall already gone is a successful delete.
- */
-async function deleteWhenReleased(ctx: Ctx, id: string, limitMs: number): Promise<void> {
-  const client = clientModule();
-  let holders: readonly string[] = [];
-  try {
-    await client.waitFor({
-      description: `firewall ${id} to be released by its instances`,
-      poll: async (signal) => {
-        try {
-          await ctx.client.firewalls.delete(id, signal === undefined ? {} : { signal });
-          return true;
-        } catch (err) {
-          if (client.isNotFoundError(err)) return true;
-          if (!client.isResourceInUseError(err)) throw err;
-          holders = err.heldBy ?? [];
-          return false;
-        }
-      },
-      until: (deleted) => deleted,
-      describeLast: () => `still used by ${holders.join(', ') || 'instances'}`,
-      intervalMs: 1000,
-      maxIntervalMs: 5000,
-      timeoutMs: limitMs,
-      signal: ctx.signal,
-    });
-  } catch (err) {
-    if (err instanceof client.LightyearWaitTimeoutError) {
-      const count = holders.length;
-      const which =
-        count === 0 ? 'instances' : `${count === 1 ? 'instance' : 'instances'} ${holders.join(', ')}`;
-      throw new ResourceError(
-        'Firewall still in use',
-        `Firewall ${id} is still used by ${which} after ${Math.round(limitMs / 1000)} s of retrying. Set their firewall_id to another firewall or to null, or destroy them, then run this again; timeouts.delete sets how long to wait.`,
-        undefined,
-        'resource_in_use',
-      );
-    }
-    throw firewallApiError(err, 'Deleting the firewall', {});
-  }
-}

@@ -6,6 +6,7 @@ import type { OperationContext } from '../../framework/resource';
 import { timeoutMs, type TimeoutOperation } from '../../framework/timeouts';
 import type { ObjectValue } from '../../protocol/values';
 import { toResourceError } from '../api-errors';
+import { deleteWhileHeld } from '../delete-while-held';
 import { settle } from '../settle';
 import { INSTANCE_TIMEOUTS, instanceSchema } from './schema';
 
@@ -89,47 +90,22 @@ export async function powerTo(
   );
 }
 
-type DeleteOutcome = { done: true } | { done: false; reason: string; heldBy: readonly string[] };
-
 /**
- * Deletes the instance. The API detaches block volumes itself; while the instance is busy or something still
- * holds it (`resource_in_use`), the delete is sent again until the delete timeout, and the error then names
- * what was still attached. An instance already gone is a successful delete.
+ * Deletes the instance. The API detaches block volumes itself; while the instance is busy (mid-transition) or
+ * something still holds it, the delete is sent again until the delete timeout. An instance already gone is a
+ * successful delete.
  */
 export async function deleteInstance(scope: WaitScope, id: string): Promise<void> {
-  const client = clientModule();
-  const limit = timeoutMs(scope.planned, 'delete', INSTANCE_TIMEOUTS.delete);
-  try {
-    await client.waitFor<DeleteOutcome>({
-      description: `instance ${id} to be deleted`,
-      poll: async (signal) => {
-        try {
-          await scope.ctx.client.instances.delete(id, signal === undefined ? {} : { signal });
-          return { done: true };
-        } catch (err) {
-          if (client.isNotFoundError(err)) return { done: true };
-          if (client.isBusyError(err) || client.isResourceInUseError(err))
-            return { done: false, reason: err.apiMessage, heldBy: err.heldBy ?? [] };
-          throw err;
-        }
-      },
-      until: (outcome) => outcome.done,
-      describeLast: (outcome) => (outcome.done ? 'deleted' : outcome.reason),
-      timeoutMs: limit,
-      intervalMs: 1000,
-      signal: scope.ctx.signal,
-    });
-  } catch (err) {
-    if (err instanceof client.LightyearWaitTimeoutError) {
-      const last = err.lastSeen as DeleteOutcome | undefined;
-      const held = last !== undefined && !last.done && last.heldBy.length > 0;
-      throw new ResourceError(
-        `Instance ${id} could not be deleted`,
-        `${err.message}.${held ? ` Still attached: ${(last as { heldBy: readonly string[] }).heldBy.join(', ')}.` : ''} Detach what holds it, or raise timeouts.delete.`,
-        undefined,
-        'delete_timeout',
-      );
-    }
-    throw toResourceError(err, 'Deleting the instance', instanceSchema);
-  }
+  await deleteWhileHeld({
+    noun: 'Instance',
+    id,
+    send: (signal) => scope.ctx.client.instances.delete(id, signal === undefined ? {} : { signal }),
+    heldAs: 'held by',
+    retryWhileBusy: true,
+    remedy: 'Detach what holds it, or wait for what it is doing to finish.',
+    state: scope.planned,
+    defaultTimeout: INSTANCE_TIMEOUTS.delete,
+    signal: scope.ctx.signal,
+    failed: (err) => toResourceError(err, 'Deleting the instance', instanceSchema),
+  });
 }

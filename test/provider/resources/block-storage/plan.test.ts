@@ -115,3 +115,45 @@ describe('lightyear_block_storage plans', () => {
     expect((await h.read(other)).state).toBeNull();
   });
 });
+
+describe('lightyear_block_storage delete', () => {
+  async function attachedVolume(label: string, timeouts: Value = null) {
+    const state = await h.converge(null, config({ label, timeouts }));
+    const instance = await client.instances.create({
+      region: 'ams',
+      plan: 'vc2-1c-1gb',
+      image: 'debian-12',
+      label: `holds-${label}`,
+    });
+    await client.blocks.attach(state.id as string, instance.id);
+    return { state, instance };
+  }
+
+  it('retries while the volume is attached, and deletes it once it is detached', async () => {
+    const { state, instance } = await attachedVolume('held-briefly');
+    const deleting = h.apply(state, null, null);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await client.blocks.detach(state.id as string);
+    const deleted = await deleting;
+    expect(errorsOf(deleted.diagnostics)).toEqual([]);
+    await expect(client.blocks.get(state.id as string)).rejects.toMatchObject({ code: 'not_found' });
+    await client.instances.delete(instance.id);
+  });
+
+  it('gives up after timeouts.delete, naming the instance it is attached to and how to free it', async () => {
+    const { state, instance } = await attachedVolume('held-on', { delete: '2s' });
+    const deleted = await h.apply(state, null, null);
+    expect(errorsOf(deleted.diagnostics)).toEqual([
+      { summary: 'Block storage volume still in use', path: [] },
+    ]);
+    const detail = deleted.diagnostics[0]?.detail ?? '';
+    expect(detail).toContain(
+      `Block storage volume ${state.id as string} is still attached to instance ${instance.id}`,
+    );
+    expect(detail).toContain('lightyear_block_storage_attachment');
+    expect(detail).toContain('timeouts.delete');
+    // Nothing was lost: the volume is still there, still attached.
+    expect((await client.blocks.get(state.id as string)).attached_to_instance_id).toBe(instance.id);
+    await client.instances.delete(instance.id);
+  });
+});
