@@ -71,7 +71,10 @@ async function main(): Promise<void> {
     const awsEnv = { TF_CLI_CONFIG_FILE: cliConfig };
     aws.writeFiles({ 'main.tf': AWS_CONFIG });
     floor.writeFiles({ 'main.tf': FLOOR_CONFIG });
-    const init = await aws.terraform(['init', '-input=false', '-no-color'], { env: awsEnv, timeoutMs: 300_000 });
+    const init = await aws.terraform(['init', '-input=false', '-no-color'], {
+      env: awsEnv,
+      timeoutMs: 300_000,
+    });
     if (init.code !== 0) throw new Error(`terraform init failed:\n${init.stderr}`);
     await floor.terraform(['init', '-input=false', '-no-color']);
     await plan(aws, awsEnv); // the first start reads the 700 MB binary from disk into the page cache
@@ -96,7 +99,12 @@ async function main(): Promise<void> {
         ],
       ],
     );
-    console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `\nload average at the end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     aws.dispose();
     floor.dispose();

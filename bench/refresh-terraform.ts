@@ -106,7 +106,12 @@ async function main(): Promise<void> {
       `\nmedian plan ${refresh.toFixed(0)} ms, without refresh ${bare.toFixed(0)} ms: the ${count} reads ` +
         `add ${(refresh - bare).toFixed(0)} ms under ${DEFAULT_LIMIT} requests/min`,
     );
-    console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `load average at the end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     ws.dispose();
     fs.rmSync(scratch, { recursive: true, force: true });
