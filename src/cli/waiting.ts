@@ -1,6 +1,7 @@
-import type { LightyearClient } from '../client';
+import { isBusyError, type LightyearClient } from '../client';
 import type { CommandContext } from './command';
 import { InterruptedError } from './errors';
+import { lyctlHint } from './hints';
 
 export interface WaitSpec<T> {
   /** What is awaited, as a sentence end: `server inst_1 to become active`. */
@@ -67,4 +68,50 @@ export async function waitWithProgress<T>(
   } finally {
     if (ticker !== undefined) clearInterval(ticker);
   }
+}
+
+export interface BusyTarget {
+  /** `server inst_1`. */
+  readonly subject: string;
+  /** `resize`, `snapshot`. */
+  readonly action: string;
+  /** The lyctl command that shows the subject: `server show inst_1`. */
+  readonly showCommand: string;
+}
+
+/**
+ * Sends a request, and sends it again while the API answers that its subject is busy (a server still
+ * provisioning, rebooting, resizing: a 409 that passes by itself), with progress on stderr. So
+ * `lyctl server reboot X && lyctl server resize X` works as written instead of failing on the reboot still
+ * under way, as the provider's own actions do. Any other refusal (a stopped server cannot reboot) is the
+ * user's to act on and fails at once. A request accepted at the first try prints nothing extra.
+ */
+export async function sendWhenNotBusy<T>(
+  ctx: CommandContext,
+  client: LightyearClient,
+  target: BusyTarget,
+  send: (signal: AbortSignal | undefined) => Promise<T>,
+): Promise<T> {
+  try {
+    return await send(undefined);
+  } catch (err) {
+    if (!isBusyError(err)) throw err;
+  }
+  type Attempt =
+    { readonly accepted: true; readonly value: T } | { readonly accepted: false; readonly why: string };
+  const done = await waitWithProgress<Attempt>(ctx, client, {
+    description: `${target.subject} to take the ${target.action}`,
+    poll: async (signal) => {
+      try {
+        return { accepted: true, value: await send(signal) };
+      } catch (err) {
+        if (isBusyError(err)) return { accepted: false, why: err.apiMessage };
+        throw err;
+      }
+    },
+    until: (attempt) => attempt.accepted,
+    state: (attempt) => (attempt.accepted ? 'accepted' : `busy: ${attempt.why}`),
+    onInterrupt: `the ${target.action} was not sent; see \`${lyctlHint(target.showCommand)}\``,
+  });
+  return (done as Extract<Attempt, { accepted: true }>).value;
 }

@@ -11,9 +11,9 @@ import { printOne } from '../output/print';
 import type { Column } from '../output/table';
 import { shellQuote } from '../shell-quote';
 import { terminalSafeCell } from '../terminal-text';
-import { waitWithProgress } from '../waiting';
+import { sendWhenNotBusy, waitWithProgress } from '../waiting';
 import { listCommand, required, showCommand, type KindSpec } from './kind-commands';
-import { snapshotColumns, waitForSnapshot } from './snapshot';
+import { snapshotColumns, takeSnapshot } from './snapshot';
 
 export const instanceColumns: readonly Column<Instance>[] = [
   { header: 'ID', value: (i) => i.id },
@@ -54,6 +54,11 @@ const noWaitOption = {
 } as const;
 
 const idArgument = [{ name: 'ID', description: 'the server (inst_...)' }];
+
+/** A server action, for the wait while the server is busy. */
+function serverAction(id: string, action: string) {
+  return { subject: `server ${id}`, action, showCommand: `server show ${id}` };
+}
 
 /** Waits until the server is active (provisioned, or resized), with progress on stderr. */
 function waitUntilActive(
@@ -172,7 +177,9 @@ function powerCommand(name: 'start' | 'stop', target: Instance['power_status']) 
     async run(ctx, options, args) {
       const id = args[0] as string;
       const server = await withClient(ctx, options, async (client) => {
-        const answered = await client.instances[name](id);
+        const answered = await sendWhenNotBusy(ctx, client, serverAction(id, name), (signal) =>
+          client.instances[name](id, signal === undefined ? {} : { signal }),
+        );
         if (options['no-wait'] === true || answered.power_status === target) return answered;
         return waitWithProgress(ctx, client, {
           description: `server ${id} to be ${target}`,
@@ -195,7 +202,12 @@ const reboot = defineCommand({
   options: { ...jsonOption, ...connectionOptions },
   arguments: idArgument,
   async run(ctx, options, args) {
-    const server = await withClient(ctx, options, (client) => client.instances.reboot(args[0] as string));
+    const id = args[0] as string;
+    const server = await withClient(ctx, options, (client) =>
+      sendWhenNotBusy(ctx, client, serverAction(id, 'reboot'), (signal) =>
+        client.instances.reboot(id, signal === undefined ? {} : { signal }),
+      ),
+    );
     printOne(ctx, options.json, instanceColumns, server, 'row');
     return 0;
   },
@@ -217,7 +229,9 @@ const resize = defineCommand({
     const id = args[0] as string;
     const plan = required(options.plan, 'plan', 'server resize');
     const server = await withClient(ctx, options, async (client) => {
-      const answered = await client.instances.resize(id, plan);
+      const answered = await sendWhenNotBusy(ctx, client, serverAction(id, 'resize'), (signal) =>
+        client.instances.resize(id, plan, signal === undefined ? {} : { signal }),
+      );
       if (options['no-wait'] === true) return answered;
       return waitUntilActive(
         ctx,
@@ -282,13 +296,9 @@ const snapshot = defineCommand({
   arguments: idArgument,
   async run(ctx, options, args) {
     const id = args[0] as string;
-    const taken = await withClient(ctx, options, async (client) => {
-      const created = await client.snapshots.create({
-        instance_id: id,
-        ...(options.description === undefined ? {} : { description: options.description }),
-      });
-      return options['no-wait'] === true ? created : waitForSnapshot(ctx, client, created.id);
-    });
+    const taken = await withClient(ctx, options, (client) =>
+      takeSnapshot(ctx, client, id, options.description, options['no-wait'] === true),
+    );
     printOne(ctx, options.json, snapshotColumns, taken, 'row');
     return 0;
   },

@@ -5,7 +5,7 @@ import { defineCommand, type CommandContext, type CommandGroup } from '../comman
 import { lyctlHint } from '../hints';
 import { printOne } from '../output/print';
 import type { Column } from '../output/table';
-import { waitWithProgress } from '../waiting';
+import { sendWhenNotBusy, waitWithProgress } from '../waiting';
 import { deleteCommand, listCommand, required, showCommand, type KindSpec } from './kind-commands';
 
 export const snapshotColumns: readonly Column<Snapshot>[] = [
@@ -36,6 +36,27 @@ export function waitForSnapshot(ctx: CommandContext, client: LightyearClient, id
   });
 }
 
+/**
+ * Takes a snapshot of a server (sent again while the server is busy), then, unless `noWait`, waits until it
+ * is complete: `lyctl snapshot create --server ID` and `lyctl server snapshot ID`.
+ */
+export async function takeSnapshot(
+  ctx: CommandContext,
+  client: LightyearClient,
+  instanceId: string,
+  description: string | undefined,
+  noWait: boolean,
+): Promise<Snapshot> {
+  const request = { instance_id: instanceId, ...(description === undefined ? {} : { description }) };
+  const created = await sendWhenNotBusy(
+    ctx,
+    client,
+    { subject: `server ${instanceId}`, action: 'snapshot', showCommand: `server show ${instanceId}` },
+    (signal) => client.snapshots.create(request, signal === undefined ? {} : { signal }),
+  );
+  return noWait ? created : waitForSnapshot(ctx, client, created.id);
+}
+
 const create = defineCommand({
   name: 'create',
   summary: "Take a snapshot of a server's disk and wait until it is complete",
@@ -50,11 +71,7 @@ const create = defineCommand({
   async run(ctx, options) {
     const instanceId = required(options.server, 'server', 'snapshot create');
     const taken = await withClient(ctx, options, async (client) => {
-      const created = await client.snapshots.create({
-        instance_id: instanceId,
-        ...(options.description === undefined ? {} : { description: options.description }),
-      });
-      return options['no-wait'] === true ? created : waitForSnapshot(ctx, client, created.id);
+      return takeSnapshot(ctx, client, instanceId, options.description, options['no-wait'] === true);
     });
     printOne(ctx, options.json, snapshotColumns, taken, 'row');
     return 0;

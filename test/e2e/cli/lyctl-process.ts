@@ -60,10 +60,15 @@ export function runLyctl(args: readonly string[], options: RunOptions = {}): Pro
   });
 }
 
-/** A local cloud in a scratch directory, its lifecycle sped up so waits take about a second. */
+/**
+ * A local cloud in a scratch directory, its lifecycle sped up so waits take about a second (or at another
+ * speed: `lyctl local start --lifecycle-speed`).
+ */
 export class ScratchCloud {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lyctl-e2e-'));
   readonly dataDir = path.join(this.dir, 'data');
+
+  constructor(private readonly lifecycleSpeed = '3') {}
 
   async start(): Promise<void> {
     const started = await runLyctl([
@@ -74,7 +79,7 @@ export class ScratchCloud {
       '--data',
       this.dataDir,
       '--lifecycle-speed',
-      '3',
+      this.lifecycleSpeed,
     ]);
     if (started.code !== 0) throw new Error(`local start failed: ${started.stderr}`);
   }

@@ -109,6 +109,7 @@ describe('lyctl server', () => {
     expect(fields.stdout).toMatch(new RegExp(`^SSH_KEYS +${sshKeyId}$`, 'm'));
   });
 
+  // reboot on a stopped server is a conflict that does not pass by itself: refused at once, not waited on.
   it('stop and start wait for the power state; reboot answers at once', async () => {
     const stopped = await cloud.json<Instance>(['server', 'stop', server.id]);
     expect(stopped.power_status).toBe('stopped');
@@ -204,5 +205,26 @@ describe('lyctl server', () => {
     expect(result.stderr).not.toContain('at ');
     // Nothing was undone: the server exists and finishes provisioning.
     expect((await cloud.json<Instance>(['server', 'show', id])).label).toBe('interrupted');
+  });
+});
+
+describe('lyctl server actions on a busy server', () => {
+  // Twice as slow as the demo: a new server stays pending for 6 s, far longer than lyctl takes to start.
+  const slow = new ScratchCloud('0.5');
+  beforeAll(() => slow.start());
+  afterAll(() => slow.stop());
+
+  it('waits until a new server can take a snapshot, says why, then takes it', async () => {
+    const created = await slow.json<Instance>([...DEPLOY, '--label', 'busy', '--no-wait']);
+    expect(created.status).toBe('pending');
+    const taken = await slow.run(['server', 'snapshot', created.id, '--json']);
+    expect(taken.code).toBe(0);
+    expect(taken.stderr).toMatch(
+      new RegExp(
+        `^Waiting for server ${created.id} to take the snapshot: busy: Instance ${created.id} is pending`,
+        'm',
+      ),
+    );
+    expect(JSON.parse(taken.stdout)).toMatchObject({ instance_id: created.id, status: 'complete' });
   });
 });
