@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { percentile, printTable } from './stats';
+import { percentile, printLoadAverage, printTable } from './stats';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -77,12 +77,7 @@ function main(): void {
         (percentile(times[kind], 50) / floor).toFixed(2),
       ]),
     );
-    console.log(
-      `\nload average at the end: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
+    printLoadAverage();
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

@@ -10,10 +10,9 @@
  * Prints why and exits if the mirror holds no hashicorp/aws.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createTerraformWorkspace, type TerraformWorkspace } from '../test/helpers/terraform';
-import { percentile, printTable } from './stats';
+import { percentile, printLoadAverage, printTable } from './stats';
 
 const COUNT = 200;
 
@@ -99,12 +98,7 @@ async function main(): Promise<void> {
         ],
       ],
     );
-    console.log(
-      `\nload average at the end: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
+    printLoadAverage();
   } finally {
     aws.dispose();
     floor.dispose();

@@ -21,7 +21,7 @@ import { installProvider } from '../src/cli/provider-package';
 import { startLocalCloud } from '../src/cloud';
 import { createTerraformWorkspace, type TerraformWorkspace } from '../test/helpers/terraform';
 import { lightyearConfig } from './provider-plan-config';
-import { percentile, printTable } from './stats';
+import { percentile, printLoadAverage, printTable } from './stats';
 
 const BUNDLE = path.resolve(__dirname, '..', 'dist', 'terraform-provider-lightyear.js');
 
@@ -171,12 +171,7 @@ async function main(): Promise<void> {
       rows,
     );
     console.log(`\nbare \`node -e 0\`: ${bareNodeMedian.toFixed(0)} ms (median of ${bareNode.length})`);
-    console.log(
-      `\nload average at the end: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
+    printLoadAverage();
   } finally {
     await cloud.close();
     fs.rmSync(scratch, { recursive: true, force: true });

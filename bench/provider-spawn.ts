@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { installProvider, launcherFileName } from '../src/cli/provider-package';
 import { generateServerCertificate } from '../src/provider/protocol/certificate';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../src/provider/protocol/handshake';
-import { percentile, printTable } from './stats';
+import { percentile, printLoadAverage, printTable } from './stats';
 
 const BUNDLE = path.resolve(__dirname, '..', 'dist', 'terraform-provider-lightyear.js');
 const VERSION = '0.0.0-bench';
@@ -105,12 +105,7 @@ async function main(): Promise<void> {
         ];
       }),
     );
-    console.log(
-      `\nload average at the end: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
+    printLoadAverage();
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

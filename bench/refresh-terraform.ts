@@ -17,7 +17,7 @@ import { installProvider } from '../src/cli/provider-package';
 import { startLocalCloud, type RunningLocalCloud } from '../src/cloud';
 import { createTerraformWorkspace, type TerraformWorkspace } from '../test/helpers/terraform';
 import { lightyearConfig } from './provider-plan-config';
-import { percentile, printTable } from './stats';
+import { percentile, printLoadAverage, printTable } from './stats';
 
 const BUNDLE = path.resolve(__dirname, '..', 'dist', 'terraform-provider-lightyear.js');
 const DEFAULT_LIMIT = 600;
@@ -106,12 +106,7 @@ async function main(): Promise<void> {
       `\nmedian plan ${refresh.toFixed(0)} ms, without refresh ${bare.toFixed(0)} ms: the ${count} reads ` +
         `add ${(refresh - bare).toFixed(0)} ms under ${DEFAULT_LIMIT} requests/min`,
     );
-    console.log(
-      `load average at the end: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
+    printLoadAverage();
   } finally {
     ws.dispose();
     fs.rmSync(scratch, { recursive: true, force: true });
