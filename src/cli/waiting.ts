@@ -71,12 +71,11 @@ export async function waitWithProgress<T>(
 }
 
 export interface BusyTarget {
-  /** `server inst_1`. */
-  readonly subject: string;
+  /** The lyctl noun of what must not be busy: `server`. */
+  readonly noun: string;
+  readonly id: string;
   /** `resize`, `snapshot`. */
   readonly action: string;
-  /** The lyctl command that shows the subject: `server show inst_1`. */
-  readonly showCommand: string;
 }
 
 /**
@@ -100,7 +99,7 @@ export async function sendWhenNotBusy<T>(
   type Attempt =
     { readonly accepted: true; readonly value: T } | { readonly accepted: false; readonly why: string };
   const done = await waitWithProgress<Attempt>(ctx, client, {
-    description: `${target.subject} to take the ${target.action}`,
+    description: `${target.noun} ${target.id} to take the ${target.action}`,
     poll: async (signal) => {
       try {
         return { accepted: true, value: await send(signal) };
@@ -111,7 +110,7 @@ export async function sendWhenNotBusy<T>(
     },
     until: (attempt) => attempt.accepted,
     state: (attempt) => (attempt.accepted ? 'accepted' : `busy: ${attempt.why}`),
-    onInterrupt: `the ${target.action} was not sent; see \`${lyctlHint(target.showCommand)}\``,
+    onInterrupt: `the ${target.action} was not sent; see \`${lyctlHint(`${target.noun} show ${target.id}`)}\``,
   });
   return (done as Extract<Attempt, { accepted: true }>).value;
 }

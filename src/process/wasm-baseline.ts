@@ -1,7 +1,5 @@
 import v8 from 'node:v8';
 
-let applied = false;
-
 /**
  * Keeps V8 to its baseline WebAssembly compiler (Liftoff) for the rest of the process. undici parses HTTP
  * with llhttp compiled to WebAssembly, and V8 also compiles that module with its optimising compiler on
@@ -15,7 +13,5 @@ let applied = false;
  * run time steers every later compilation and nothing else.
  */
 export function useBaselineWasmCompiler(): void {
-  if (applied) return;
-  applied = true;
   v8.setFlagsFromString('--liftoff-only');
 }

@@ -55,11 +55,6 @@ const noWaitOption = {
 
 const idArgument = [{ name: 'ID', description: 'the server (inst_...)' }];
 
-/** A server action, for the wait while the server is busy. */
-function serverAction(id: string, action: string) {
-  return { subject: `server ${id}`, action, showCommand: `server show ${id}` };
-}
-
 /** Waits until the server is active (provisioned, or resized), with progress on stderr. */
 function waitUntilActive(
   ctx: CommandContext,
@@ -177,8 +172,8 @@ function powerCommand(name: 'start' | 'stop', target: Instance['power_status']) 
     async run(ctx, options, args) {
       const id = args[0] as string;
       const server = await withClient(ctx, options, async (client) => {
-        const answered = await sendWhenNotBusy(ctx, client, serverAction(id, name), (signal) =>
-          client.instances[name](id, signal === undefined ? {} : { signal }),
+        const answered = await sendWhenNotBusy(ctx, client, { noun: 'server', id, action: name }, (signal) =>
+          client.instances[name](id, { signal }),
         );
         if (options['no-wait'] === true || answered.power_status === target) return answered;
         return waitWithProgress(ctx, client, {
@@ -204,8 +199,8 @@ const reboot = defineCommand({
   async run(ctx, options, args) {
     const id = args[0] as string;
     const server = await withClient(ctx, options, (client) =>
-      sendWhenNotBusy(ctx, client, serverAction(id, 'reboot'), (signal) =>
-        client.instances.reboot(id, signal === undefined ? {} : { signal }),
+      sendWhenNotBusy(ctx, client, { noun: 'server', id, action: 'reboot' }, (signal) =>
+        client.instances.reboot(id, { signal }),
       ),
     );
     printOne(ctx, options.json, instanceColumns, server, 'row');
@@ -229,8 +224,11 @@ const resize = defineCommand({
     const id = args[0] as string;
     const plan = required(options.plan, 'plan', 'server resize');
     const server = await withClient(ctx, options, async (client) => {
-      const answered = await sendWhenNotBusy(ctx, client, serverAction(id, 'resize'), (signal) =>
-        client.instances.resize(id, plan, signal === undefined ? {} : { signal }),
+      const answered = await sendWhenNotBusy(
+        ctx,
+        client,
+        { noun: 'server', id, action: 'resize' },
+        (signal) => client.instances.resize(id, plan, { signal }),
       );
       if (options['no-wait'] === true) return answered;
       return waitUntilActive(

@@ -51,8 +51,8 @@ export async function takeSnapshot(
   const created = await sendWhenNotBusy(
     ctx,
     client,
-    { subject: `server ${instanceId}`, action: 'snapshot', showCommand: `server show ${instanceId}` },
-    (signal) => client.snapshots.create(request, signal === undefined ? {} : { signal }),
+    { noun: 'server', id: instanceId, action: 'snapshot' },
+    (signal) => client.snapshots.create(request, { signal }),
   );
   return noWait ? created : waitForSnapshot(ctx, client, created.id);
 }
@@ -70,9 +70,9 @@ const create = defineCommand({
   },
   async run(ctx, options) {
     const instanceId = required(options.server, 'server', 'snapshot create');
-    const taken = await withClient(ctx, options, async (client) => {
-      return takeSnapshot(ctx, client, instanceId, options.description, options['no-wait'] === true);
-    });
+    const taken = await withClient(ctx, options, (client) =>
+      takeSnapshot(ctx, client, instanceId, options.description, options['no-wait'] === true),
+    );
     printOne(ctx, options.json, snapshotColumns, taken, 'row');
     return 0;
   },

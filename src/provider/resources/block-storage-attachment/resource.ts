@@ -42,7 +42,7 @@ export const blockStorageAttachmentResource: ResourceDefinition<LightyearClient>
       attached = await retryWhileBusy(
         ctx.client,
         schema,
-        (signal) => ctx.client.blocks.attach(blockId, instanceId, signal === undefined ? {} : { signal }),
+        (signal) => ctx.client.blocks.attach(blockId, instanceId, { signal }),
         {
           what: 'Attaching the block storage volume',
           description: `block storage volume ${blockId} to attach to instance ${instanceId}`,

@@ -116,7 +116,7 @@ export const blockStorageResource: ResourceDefinition<LightyearClient> = {
     await deleteWhileHeld({
       noun: 'Block storage volume',
       id,
-      send: (signal) => ctx.client.blocks.delete(id, signal === undefined ? {} : { signal }),
+      send: (signal) => ctx.client.blocks.delete(id, { signal }),
       heldAs: 'attached to',
       remedy: 'Remove its lightyear_block_storage_attachment, or detach it (npx lyctl volume detach).',
       state,

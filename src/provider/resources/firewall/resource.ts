@@ -65,7 +65,7 @@ export const firewallResource: ResourceDefinition<LightyearClient> = {
     await deleteWhileHeld({
       noun: 'Firewall',
       id,
-      send: (signal) => ctx.client.firewalls.delete(id, signal === undefined ? {} : { signal }),
+      send: (signal) => ctx.client.firewalls.delete(id, { signal }),
       heldAs: 'used by',
       remedy: 'Set their firewall_id to another firewall or to null, or destroy them.',
       state,

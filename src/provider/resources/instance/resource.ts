@@ -151,7 +151,7 @@ export const instanceResource: ResourceDefinition<LightyearClient> = {
       if (request !== undefined) {
         instanceReads(ctx.client).noteWrite();
         current = await whenNotBusy(scope, `changing instance ${id}`, (signal) =>
-          ctx.client.instances.update(id, request, signal === undefined ? {} : { signal }),
+          ctx.client.instances.update(id, request, { signal }),
         );
         const plan = request.plan;
         if (plan !== undefined)

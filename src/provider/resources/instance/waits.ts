@@ -78,9 +78,7 @@ export async function powerTo(
   const action = wanted === 'stopped' ? 'stop' : 'start';
   const { client } = scope.ctx;
   await whenNotBusy(scope, `${action === 'stop' ? 'stopping' : 'starting'} instance ${id}`, (signal) =>
-    action === 'stop'
-      ? client.instances.stop(id, signal === undefined ? {} : { signal })
-      : client.instances.start(id, signal === undefined ? {} : { signal }),
+    action === 'stop' ? client.instances.stop(id, { signal }) : client.instances.start(id, { signal }),
   );
   return waitForInstance(
     scope,
@@ -99,7 +97,7 @@ export async function deleteInstance(scope: WaitScope, id: string): Promise<void
   await deleteWhileHeld({
     noun: 'Instance',
     id,
-    send: (signal) => scope.ctx.client.instances.delete(id, signal === undefined ? {} : { signal }),
+    send: (signal) => scope.ctx.client.instances.delete(id, { signal }),
     heldAs: 'held by',
     retryWhileBusy: true,
     remedy: 'Detach what holds it, or wait for what it is doing to finish.',

@@ -26,7 +26,7 @@ export const snapshotResource: ResourceDefinition<LightyearClient> = {
     const created = await retryWhileBusy(
       ctx.client,
       snapshotSchema,
-      (signal) => ctx.client.snapshots.create(request, signal === undefined ? {} : { signal }),
+      (signal) => ctx.client.snapshots.create(request, { signal }),
       {
         what: 'Creating the snapshot',
         description: `instance ${request.instance_id} to accept a snapshot`,
